@@ -1,0 +1,85 @@
+#pragma once
+
+#include <util/result.h>
+
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace wp::net {
+
+/// How to reach a node's JSON-RPC interface (Bitcoin Core, or bcoin in tests).
+struct NodeRpcConfig {
+    QUrl url;              ///< e.g. http://127.0.0.1:8332/
+    QString user;          ///< basic-auth user (bcoin accepts any)
+    QString password;      ///< basic-auth password (bcoin: the api key)
+    QString cookieFile;    ///< Bitcoin Core .cookie ("user:password"); read on first use and after a 401
+    int timeoutMs = 15000; ///< per request
+};
+
+/// Bitcoin Core's RPC_VERIFY_REJECTED: used when a broadcast is not seen in the mempool.
+inline constexpr int kRpcVerifyRejected = -26;
+
+/// A transaction output as `gettxout` reports it.
+struct TxOutInfo {
+    qint64 valueSats = 0;
+    QString scriptPubKeyHex;
+    int confirmations = 0;
+    bool coinbase = false;
+};
+
+/// Asynchronous Bitcoin Core JSON-RPC client over QNetworkAccessManager.
+///
+/// Thread affinity: the thread that creates it (normally the event loop); every
+/// call returns at once and answers through @p done on the same thread, only if
+/// the @p context object is still alive. Never blocks.
+class NodeRpcClient : public QObject {
+    Q_OBJECT
+public:
+    explicit NodeRpcClient(NodeRpcConfig config, QObject *parent = nullptr);
+    ~NodeRpcClient() override;
+
+    using Callback = std::function<void(Result<QJsonValue>)>;
+
+    /// Calls @p method. The error carries the node's error code and message, or a
+    /// transport/timeout/auth description (code 0).
+    void call(const QString &method, const QJsonArray &params, QObject *context, Callback done);
+
+    void getBlockCount(QObject *context, std::function<void(Result<int>)> done);
+    /// `getrawtransaction txid 0`: the raw hex, or an error if unknown.
+    void getRawTransaction(const QString &txid, QObject *context, std::function<void(Result<QByteArray>)> done);
+    /// `gettxout txid n true`: nullopt when spent or unknown.
+    void getTxOut(const QString &txid, int index, QObject *context,
+                  std::function<void(Result<std::optional<TxOutInfo>>)> done);
+    /// `estimatesmartfee blocks`: sat/vB, or an error when the node has no estimate.
+    void estimateSmartFee(int blocks, QObject *context, std::function<void(Result<double>)> done);
+
+    /// Broadcasts @p rawTx and confirms that the node accepted it by seeing it in
+    /// the mempool (or in a block) within @p confirmMs: bcoin's sendrawtransaction
+    /// answers with the txid even for transactions it rejects.
+    void broadcast(const QByteArray &rawTx, const QString &txid, QObject *context,
+                   std::function<void(Result<void>)> done, int confirmMs = 5000);
+
+    const NodeRpcConfig &config() const { return m_config; }
+
+private:
+    void send(const QString &method, const QJsonArray &params, QPointer<QObject> context, Callback done, bool retried);
+    void pollAccepted(const QString &txid, qint64 deadlineMs, QPointer<QObject> context,
+                      std::function<void(Result<void>)> done);
+    QByteArray authorization();
+
+    NodeRpcConfig m_config;
+    QNetworkAccessManager *m_network;
+    QByteArray m_cookieAuth;
+    int m_nextId = 1;
+};
+
+} // namespace wp::net
