@@ -69,23 +69,23 @@ Result<UnmaskedFeeOpReturn> unmaskFeeOpReturn(QByteArrayView pushData, const cry
 {
     const auto version = detectFeeOpReturnVersion(pushData);
     if (!version)
-        return fail(UnknownFeeOpReturn,
+        return fail(int(FeeOpReturnError::UnknownFormat),
                     QStringLiteral("Unknown fee OP_RETURN: %1 bytes (expected 64, or 80 ending in 0x01)").arg(pushData.size()));
     if (outPoint36.size() != kOutPointLength)
-        return fail(InvalidOutPoint, QStringLiteral("Invalid input #0 outpoint: %1 bytes vs 36").arg(outPoint36.size()));
+        return fail(int(FeeOpReturnError::InvalidOutPoint), QStringLiteral("Invalid input #0 outpoint: %1 bytes vs 36").arg(outPoint36.size()));
 
     UnmaskedFeeOpReturn out;
     out.version = *version;
     if (*version == FeeOpReturnVersion::V0) {
         if (!input0PubKey)
-            return fail(MissingInput0PubKey, QStringLiteral("Fee OP_RETURN V0 needs the public key of input #0"));
+            return fail(int(FeeOpReturnError::MissingInput0PubKey), QStringLiteral("Fee OP_RETURN V0 needs the public key of input #0"));
         out.feePayload = xorFeeMask(pushData, notificationKey, *input0PubKey, outPoint36);
         return out;
     }
     // 33 bytes parse only as a compressed (0x02/0x03) point.
     const auto maskingKey = crypto::PubKey::fromBytes(pushData.sliced(kFeePayloadLengthV1, kCompressedPubKeyLength));
     if (!maskingKey)
-        return fail(InvalidMaskingPubKey, QStringLiteral("Fee OP_RETURN V1 carries an invalid masking public key"));
+        return fail(int(FeeOpReturnError::InvalidMaskingPubKey), QStringLiteral("Fee OP_RETURN V1 carries an invalid masking public key"));
     out.feePayload = xorFeeMask(pushData.first(kFeePayloadLengthV1), notificationKey, *maskingKey, outPoint36);
     return out;
 }

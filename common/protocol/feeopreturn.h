@@ -32,9 +32,9 @@ inline constexpr int kFeeOpReturnLengthV1 = 80;
 /// Last byte of a V1 push.
 inline constexpr char kFeeOpReturnVersionByteV1 = 0x01;
 
-/// Error codes of unmaskFeeOpReturn() (wp::Error::code).
-enum FeeOpReturnError : int {
-    UnknownFeeOpReturn = 1,     ///< neither 64 bytes (V0) nor 80 bytes ending in 0x01 (V1)
+/// Error codes of unmaskFeeOpReturn(), as int in wp::Error::code.
+enum class FeeOpReturnError : int {
+    UnknownFormat = 1,          ///< neither 64 bytes (V0) nor 80 bytes ending in 0x01 (V1)
     InvalidOutPoint = 2,        ///< outpoint is not 36 bytes
     MissingInput0PubKey = 3,    ///< V0 push but no input #0 public key given
     InvalidMaskingPubKey = 4,   ///< V1 embedded key is not a valid compressed point
@@ -84,8 +84,8 @@ std::optional<FeeOpReturnVersion> detectFeeOpReturnVersion(QByteArrayView pushDa
 /// @p input0PubKey (V0; the public key of input #0 from its witness/scriptSig).
 /// The result is only as meaningful as the key: a wrong key yields garbage, which
 /// FeePayloadV1::decode will usually (not always) reject.
-/// Returns: Error UnknownFeeOpReturn, InvalidOutPoint, MissingInput0PubKey or
-/// InvalidMaskingPubKey (see FeeOpReturnError). Safe on any input.
+/// Returns: FeeOpReturnError UnknownFormat, InvalidOutPoint, MissingInput0PubKey or
+/// InvalidMaskingPubKey. Safe on any input.
 Result<UnmaskedFeeOpReturn> unmaskFeeOpReturn(QByteArrayView pushData, const crypto::PrivKey &notificationKey,
                                               QByteArrayView outPoint36,
                                               const std::optional<crypto::PubKey> &input0PubKey = std::nullopt);

@@ -21,11 +21,11 @@ QByteArray FeePayloadV1::encode(int length) const
 Result<FeePayloadV1> FeePayloadV1::decode(QByteArrayView bytes)
 {
     if (bytes.size() < kMinLength)
-        return fail(TooShort, QStringLiteral("Invalid fee payload length: %1 < %2").arg(bytes.size()).arg(kMinLength));
+        return fail(int(DecodeError::TooShort), QStringLiteral("Invalid fee payload length: %1 < %2").arg(bytes.size()).arg(kMinLength));
     const auto *data = reinterpret_cast<const uchar *>(bytes.data());
     const qint16 version = qFromBigEndian<qint16>(data);
     if (version != kFeeVersion)
-        return fail(UnknownVersion, QStringLiteral("Invalid fee payload version: %1 vs %2").arg(version).arg(kFeeVersion));
+        return fail(int(DecodeError::UnknownVersion), QStringLiteral("Invalid fee payload version: %1 vs %2").arg(version).arg(kFeeVersion));
     FeePayloadV1 payload;
     payload.feeIndice = qFromBigEndian<qint32>(data + 2);
     payload.scodePayload = qFromBigEndian<qint16>(data + 6);
@@ -36,7 +36,7 @@ Result<FeePayloadV1> FeePayloadV1::decode(QByteArrayView bytes)
 Result<FeePayloadV1> FeePayloadV1::decode(QByteArrayView bytes, qsizetype expectedLength)
 {
     if (bytes.size() != expectedLength)
-        return fail(WrongLength, QStringLiteral("Invalid fee payload length: %1 vs %2").arg(bytes.size()).arg(expectedLength));
+        return fail(int(DecodeError::WrongLength), QStringLiteral("Invalid fee payload length: %1 vs %2").arg(bytes.size()).arg(expectedLength));
     return decode(bytes);
 }
 

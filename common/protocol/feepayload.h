@@ -19,8 +19,8 @@ struct FeePayloadV1 {
     /// Bytes used by the fields; shorter input cannot be a fee payload.
     static constexpr int kMinLength = 10;
 
-    /// Error codes of decode() (wp::Error::code).
-    enum ErrorCode : int {
+    /// Error codes of decode(), as int in wp::Error::code.
+    enum class DecodeError : int {
         TooShort = 1,
         WrongLength = 2,
         UnknownVersion = 3,
@@ -39,13 +39,13 @@ struct FeePayloadV1 {
 
     /// Parses a fee payload of any length >= kMinLength, as the Java
     /// FeePayloadV1#parse does: the padding is not inspected.
-    /// Returns: Error TooShort if @p bytes has fewer than kMinLength bytes,
-    /// UnknownVersion if the leading int16 is not kFeeVersion.
+    /// Returns: DecodeError::TooShort if @p bytes has fewer than kMinLength bytes,
+    /// DecodeError::UnknownVersion if the leading int16 is not kFeeVersion.
     static Result<FeePayloadV1> decode(QByteArrayView bytes);
 
     /// As decode(bytes), but first requires exactly @p expectedLength bytes
     /// (the fixed payload length of an OP_RETURN format: 64 for V0, 46 for V1).
-    /// Returns: Error WrongLength for any other size, then as decode(bytes).
+    /// Returns: DecodeError::WrongLength for any other size, then as decode(bytes).
     static Result<FeePayloadV1> decode(QByteArrayView bytes, qsizetype expectedLength);
 
     friend bool operator==(const FeePayloadV1 &, const FeePayloadV1 &) = default;

@@ -26,6 +26,9 @@ QString encodeZ85(QByteArrayView bytes);
 /// whitespace or non-ASCII character), a length of 1 mod 5 (a lone character
 /// cannot carry a byte) or a group whose value exceeds 2^32 - 1.
 /// Safe on any input; the empty string decodes to an empty array.
+/// Whole groups decode one-to-one; a final partial group is not checked for
+/// canonical form (several strings decode to the same last bytes), so compare
+/// decoded bytes, never encoded strings.
 std::optional<QByteArray> decodeZ85(QStringView text);
 
 } // namespace wp::proto

@@ -253,7 +253,7 @@ private Q_SLOTS:
         if (version == 0) {
             const auto noKey = proto::unmaskFeeOpReturn(push, *notificationKey, outPoint);
             QVERIFY(!noKey.has_value());
-            QCOMPARE(noKey.error().code, int(proto::MissingInput0PubKey));
+            QCOMPARE(noKey.error().code, int(proto::FeeOpReturnError::MissingInput0PubKey));
         }
         // Another outpoint gives another mask (V1: the payload no longer parses as this one).
         QByteArray otherOutPoint = outPoint;
@@ -291,7 +291,7 @@ private Q_SLOTS:
         const crypto::PrivKey key = crypto::PrivKey::generate();
         const auto result = proto::unmaskFeeOpReturn(push, key, QByteArray(36, '\0'), key.pubKey());
         QVERIFY(!result.has_value());
-        QCOMPARE(result.error().code, int(proto::UnknownFeeOpReturn));
+        QCOMPARE(result.error().code, int(proto::FeeOpReturnError::UnknownFormat));
         QVERIFY(!result.error().message.isEmpty());
     }
 
@@ -307,7 +307,7 @@ private Q_SLOTS:
         for (int size : {0, 35, 37, 64}) {
             const auto r = proto::unmaskFeeOpReturn(v1, key, QByteArray(size, '\0'));
             QVERIFY(!r.has_value());
-            QCOMPARE(r.error().code, int(proto::InvalidOutPoint));
+            QCOMPARE(r.error().code, int(proto::FeeOpReturnError::InvalidOutPoint));
         }
         // V1 whose embedded key is not a point: bad prefix, x not on the curve, uncompressed prefix.
         for (const QByteArray &badKey : {QByteArray(33, '\0'), QByteArray(1, '\x02') + QByteArray(32, '\xff'),
@@ -316,7 +316,7 @@ private Q_SLOTS:
             bad.replace(46, 33, badKey);
             const auto r = proto::unmaskFeeOpReturn(bad, key, outPoint);
             QVERIFY(!r.has_value());
-            QCOMPARE(r.error().code, int(proto::InvalidMaskingPubKey));
+            QCOMPARE(r.error().code, int(proto::FeeOpReturnError::InvalidMaskingPubKey));
         }
         // Fresh ephemeral keys: two Tx0s with the same payload do not look alike, both unmask.
         const QByteArray v1b = proto::computeFeeOpReturnV1(payload46, key.pubKey(), outPoint);

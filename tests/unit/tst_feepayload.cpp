@@ -137,19 +137,19 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         const auto parsed = proto::FeePayloadV1::decode(input, 64);
         QVERIFY(!parsed.has_value());
-        QCOMPARE(parsed.error().code, int(proto::FeePayloadV1::WrongLength));
+        QCOMPARE(parsed.error().code, int(proto::FeePayloadV1::DecodeError::WrongLength));
     }
 
     void rejects_data()
     {
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<int>("code");
-        QTest::newRow("empty") << QByteArray() << int(proto::FeePayloadV1::TooShort);
-        QTest::newRow("9-bytes") << util::hexLiteral("000100000001000100") << int(proto::FeePayloadV1::TooShort);
-        QTest::newRow("version-0") << util::hexLiteral("00000000000100010000") << int(proto::FeePayloadV1::UnknownVersion);
-        QTest::newRow("version-2") << util::hexLiteral("00020000000100010000") << int(proto::FeePayloadV1::UnknownVersion);
-        QTest::newRow("version-0100") << util::hexLiteral("01000000000100010000") << int(proto::FeePayloadV1::UnknownVersion);
-        QTest::newRow("version-ffff") << QByteArray(64, '\xff') << int(proto::FeePayloadV1::UnknownVersion);
+        QTest::newRow("empty") << QByteArray() << int(proto::FeePayloadV1::DecodeError::TooShort);
+        QTest::newRow("9-bytes") << util::hexLiteral("000100000001000100") << int(proto::FeePayloadV1::DecodeError::TooShort);
+        QTest::newRow("version-0") << util::hexLiteral("00000000000100010000") << int(proto::FeePayloadV1::DecodeError::UnknownVersion);
+        QTest::newRow("version-2") << util::hexLiteral("00020000000100010000") << int(proto::FeePayloadV1::DecodeError::UnknownVersion);
+        QTest::newRow("version-0100") << util::hexLiteral("01000000000100010000") << int(proto::FeePayloadV1::DecodeError::UnknownVersion);
+        QTest::newRow("version-ffff") << QByteArray(64, '\xff') << int(proto::FeePayloadV1::DecodeError::UnknownVersion);
     }
     void rejects()
     {
