@@ -1,4 +1,8 @@
 #include <protocol/feeopreturn.h>
+
+#include <bitcoin/bip32.h>
+#include <bitcoin/bip39.h>
+#include <bitcoin/bip47.h>
 #include <protocol/feepayload.h>
 
 #include <crypto/hash.h>
@@ -38,43 +42,22 @@ QByteArray serializeOutPoint(const QString &txidDisplayHex, quint32 index)
 /// coordinator's BIP47 notification private key (account path, then
 /// non-hardened child 0) from the secret-account mnemonic given in the vectors.
 /// To be replaced by the project's bip32/bip39/bip47 code once it lands.
+/// The coordinator's BIP47 notification private key (child 0 of the account
+/// key at @p accountPath), derived with the real BIP39/BIP32/BIP47 code.
 std::optional<crypto::PrivKey> deriveNotificationKey(const QString &words, const QString &passphrase,
                                                      const QString &accountPath)
 {
-    const QByteArray seed = crypto::pbkdf2HmacSha512(words.toUtf8(), (QStringLiteral("mnemonic") + passphrase).toUtf8(), 2048, 64);
-    QByteArray i = crypto::hmacSha512("Bitcoin seed", seed);
-    auto key = crypto::PrivKey::fromBytes(i.first(32));
-    QByteArray chainCode = i.sliced(32);
-    const QStringList parts = accountPath.split(u'/');
-    if (!key || parts.value(0) != u"m")
+    const auto master = btc::ExtendedPrivKey::fromSeed(btc::mnemonicToSeed(words, passphrase).view());
+    if (!master)
         return std::nullopt;
-    auto ckd = [&](quint32 index) {
-        QByteArray data;
-        if (index & 0x80000000u)
-            data = QByteArray(1, '\0') + key->bytes().toByteArray();
-        else
-            data = key->pubKey().serialize(true);
-        char be[4];
-        qToBigEndian<quint32>(index, be);
-        data.append(be, 4);
-        i = crypto::hmacSha512(chainCode, data);
-        key = key->tweakAdd(i.first(32));
-        chainCode = i.sliced(32);
-        return key.has_value();
-    };
-    for (qsizetype n = 1; n < parts.size(); ++n) {
-        QString part = parts[n];
-        const bool hardened = part.endsWith(u'\'');
-        if (hardened)
-            part.chop(1);
-        bool ok = false;
-        const quint32 index = part.toUInt(&ok);
-        if (!ok || !ckd(hardened ? (index | 0x80000000u) : index))
-            return std::nullopt;
-    }
-    if (!ckd(0)) // BIP47 notification address: child 0 of the account key
+    const auto accountKey = master->derivePath(accountPath);
+    if (!accountKey)
         return std::nullopt;
-    return key;
+    const auto account = btc::Bip47Account::fromAccountKey(*accountKey);
+    if (!account)
+        return std::nullopt;
+    auto key = account->notificationPrivKey();
+    return key ? std::optional<crypto::PrivKey>(*key) : std::nullopt;
 }
 
 crypto::PrivKey privKey(const QByteArray &bytes)
