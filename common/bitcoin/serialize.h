@@ -20,6 +20,7 @@ public:
     /// Pre-allocates @p capacity bytes.
     explicit ByteWriter(qsizetype capacity) { m_buffer.reserve(capacity); }
 
+    /// Fixed-width little-endian integers (signed ones in two's complement).
     void writeU8(std::uint8_t v) { m_buffer.append(char(v)); }
     void writeU16(std::uint16_t v) { writeLe(v, 2); }
     void writeU32(std::uint32_t v) { writeLe(v, 4); }
@@ -33,6 +34,7 @@ public:
     /// CompactSize length followed by the bytes (scripts, witness items).
     void writeVarBytes(QByteArrayView bytes);
 
+    /// The bytes written so far.
     const QByteArray &data() const { return m_buffer; }
     /// Moves the buffer out; the writer is empty afterwards.
     QByteArray take() { return std::exchange(m_buffer, QByteArray()); }
@@ -57,6 +59,7 @@ class ByteReader {
 public:
     explicit ByteReader(QByteArrayView data) : m_data(data) {}
 
+    /// Fixed-width little-endian integers. Fail (returning 0) if too few bytes remain.
     std::uint8_t readU8();
     std::uint16_t readU16();
     std::uint32_t readU32();
@@ -83,9 +86,11 @@ public:
     /// Records a decoding failure found by the caller (keeps the first one).
     void fail(const QString &message);
 
+    /// True until the first failure.
     bool ok() const { return m_error.isEmpty(); }
     /// The first failure's message, empty while ok().
     const QString &error() const { return m_error; }
+    /// Offset of the next byte to read; remaining() bytes follow it.
     qsizetype position() const { return m_pos; }
     qsizetype remaining() const { return m_data.size() - m_pos; }
     bool atEnd() const { return m_pos == m_data.size(); }

@@ -71,8 +71,10 @@ SighashCacheV0::SighashCacheV0(const Transaction &tx)
     hashOutputs = crypto::sha256d(outputs.data());
 }
 
-static QByteArray preimageV0(const Transaction &tx, const SighashCacheV0 &cache, qsizetype inputIndex,
-                             const Script &scriptCode, Amount amount, std::uint32_t sighashType)
+namespace {
+
+QByteArray preimageV0(const Transaction &tx, const SighashCacheV0 &cache, qsizetype inputIndex,
+                      const Script &scriptCode, Amount amount, std::uint32_t sighashType)
 {
     WP_ASSERT(inputIndex >= 0 && inputIndex < tx.inputs.size());
     const QByteArray zero(32, '\0');
@@ -103,6 +105,8 @@ static QByteArray preimageV0(const Transaction &tx, const SighashCacheV0 &cache,
     w.writeU32(sighashType);
     return w.take();
 }
+
+} // namespace
 
 QByteArray sighashWitnessV0Preimage(const Transaction &tx, qsizetype inputIndex, const Script &scriptCode,
                                     Amount amount, std::uint32_t sighashType)

@@ -266,6 +266,7 @@ private Q_SLOTS:
                 const auto it = byTxid.constFind(tx.inputs[i].prevout.txid);
                 if (it == byTxid.constEnd())
                     continue;
+                QVERIFY(tx.inputs[i].prevout.index < std::uint32_t(it->outputs.size()));
                 const TxOut &spent = it->outputs.at(tx.inputs[i].prevout.index);
                 if (!spent.scriptPubKey.isP2wpkh() || tx.inputs[i].witness.isEmpty()) {
                     ++skipped;
