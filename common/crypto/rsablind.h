@@ -18,9 +18,10 @@ namespace wp::crypto {
 //   server:  blindSig = blinded^d mod n, always k = modulus-length bytes  (RsaKeyPair::signBlinded)
 //   client:  sig = blindSig · r^-1 mod n                                (unblind, then verified)
 //   anyone:  RSASSA-PSS-VERIFY(SHA-256, MGF1-SHA-256, salt 32) of the bordereau (RsaPublicKey::verifyPss)
-// This is RFC 9474 RSABSSA-SHA256-PSS-Deterministic-style blinding with a 32-byte
-// salt and no message randomizer, i.e. what the Java (BouncyCastle PSSSigner +
-// RSABlindingEngine) and Rust (blind_rsa_signatures) Whirlpool clients do.
+// This is the blinding of RFC 9474's RSABSSA "PSS-Deterministic" variant (no
+// message randomizer) but with SHA-256 and a 32-byte salt: what the Java
+// (BouncyCastle PSSSigner + RSABlindingEngine) and Rust (blind_rsa_signatures,
+// Options(Sha256, false, 32)) Whirlpool clients do.
 //
 // Keys must be RSA with e = 65537 and a 2048..4096-bit modulus. All OpenSSL
 // handles are owned by the classes (RAII); the key objects are immutable and
@@ -69,7 +70,7 @@ public:
 
     friend bool operator==(const RsaPublicKey &a, const RsaPublicKey &b) { return a.der() == b.der(); }
 
-    struct Data;
+    struct Data; ///< implementation detail (OpenSSL handles), defined in rsablind.cpp
 
 private:
     explicit RsaPublicKey(std::shared_ptr<const Data> d) : m_d(std::move(d)) {}
@@ -101,7 +102,7 @@ public:
     /// Returns: k bytes, or WrongLength / OutOfRange / Internal.
     Result<QByteArray> signBlinded(QByteArrayView blinded) const;
 
-    struct Data;
+    struct Data; ///< implementation detail (OpenSSL handles), defined in rsablind.cpp
 
 private:
     /// Takes an acceptable key (checked by the caller); derives the public half.
@@ -142,7 +143,7 @@ Result<QByteArray> pssEncode(QByteArrayView message, QByteArrayView salt, int em
 Result<BlindingContext> blind(const RsaPublicKey &key, QByteArrayView message);
 
 /// blind() with a caller-chosen 32-byte salt and blinding factor r (big-endian,
-/// 0 < r < n, gcd(r, n) = 1): for known-answer tests only. Reusing r or salt
+/// 1 < r < n, gcd(r, n) = 1): for known-answer tests only. Reusing r or salt
 /// across blindings destroys unlinkability.
 /// Returns: the context, or WrongLength (salt) / OutOfRange (r).
 Result<BlindingContext> blindWith(const RsaPublicKey &key, QByteArrayView message, QByteArrayView salt,
