@@ -522,10 +522,14 @@ private Q_SLOTS:
         QCOMPARE(code(QByteArray(k, '\xff')), int(RsaBlindError::OutOfRange));
         QCOMPARE(code(QByteArray(k, '\0')), int(RsaBlindError::OutOfRange));
         QByteArray nPlus1 = n;
-        nPlus1[k - 1] = char(nPlus1[k - 1] + 1); // n is odd: no carry
+        for (int i = k - 1; i >= 0; --i) { // + 1 with carry (n < 2^2048 - 1, so no overflow)
+            nPlus1[i] = char(uchar(nPlus1[i]) + 1);
+            if (nPlus1[i] != '\0')
+                break;
+        }
         QCOMPARE(code(nPlus1), int(RsaBlindError::OutOfRange));
         QByteArray nMinus1 = n;
-        nMinus1[k - 1] = char(nMinus1[k - 1] - 1);
+        nMinus1[k - 1] = char(nMinus1[k - 1] - 1); // n is odd: no borrow
         const auto top = m_key->signBlinded(nMinus1); // -1 mod n: (-1)^d = -1 since d is odd
         QVERIFY(top.has_value());
         QCOMPARE(*top, nMinus1);
