@@ -19,7 +19,7 @@ namespace {
 
 QJsonArray feeOpReturnVectors()
 {
-    return test::loadJson(QStringLiteral("whirlpool-codec-vectors.json")).object().value(u"feeOpReturn").toArray();
+    return test::loadJson(QStringLiteral("whirlpool-vectors.json")).object().value(u"feeOpReturn").toArray();
 }
 
 QString vectorName(const QJsonObject &v)

@@ -26,7 +26,7 @@ QByteArray bytesOf(const QJsonValue &array)
 
 QJsonArray feePayloadVectors()
 {
-    return test::loadJson(QStringLiteral("whirlpool-codec-vectors.json")).object().value(u"feePayload").toArray();
+    return test::loadJson(QStringLiteral("whirlpool-vectors.json")).object().value(u"feePayload").toArray();
 }
 
 } // namespace

@@ -20,7 +20,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("preimage");
 
-        const QJsonArray vectors = test::loadJson(QStringLiteral("whirlpool-codec-vectors.json")).object().value(u"inputsHash").toArray();
+        const QJsonArray vectors = test::loadJson(QStringLiteral("whirlpool-vectors.json")).object().value(u"inputsHash").toArray();
         QCOMPARE(vectors.size(), 2);
         for (const auto &value : vectors) {
             const QJsonObject v = value.toObject();

@@ -44,7 +44,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("decodedSha256");  // what the Java test asserts for decode
         QTest::addColumn<int>("decodedLength");
 
-        const QJsonArray vectors = test::loadJson(QStringLiteral("whirlpool-codec-vectors.json")).object().value(u"z85").toArray();
+        const QJsonArray vectors = test::loadJson(QStringLiteral("whirlpool-vectors.json")).object().value(u"z85").toArray();
         QCOMPARE(vectors.size(), 3);
         for (const auto &value : vectors) {
             const QJsonObject v = value.toObject();
@@ -177,7 +177,7 @@ private Q_SLOTS:
     // expected size or is rejected (length 1 mod 5); nothing crashes.
     void truncatedInputs()
     {
-        const QJsonArray vectors = test::loadJson(QStringLiteral("whirlpool-codec-vectors.json")).object().value(u"z85").toArray();
+        const QJsonArray vectors = test::loadJson(QStringLiteral("whirlpool-vectors.json")).object().value(u"z85").toArray();
         const QString full = vectors.at(1).toObject().value(u"input_encoded").toString();
         QVERIFY(full.size() > 100);
         const auto fullDecoded = proto::decodeZ85(full);
