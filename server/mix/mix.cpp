@@ -310,7 +310,7 @@ Mix::DeadlineOutcome Mix::onDeadline(qint64 nowMs)
         break;
     case MixPhase::RegisterOutput:
         if (m_outputs.isEmpty()) {
-            fail(FailReason::RegisterOutputs, QString(), nowMs); // nobody registered: nobody to blame
+            failMix(FailReason::RegisterOutputs, QString(), nowMs); // nobody registered: nobody to blame
             out.failed = true;
         } else {
             enterPhase(MixPhase::RevealOutput, nowMs, m_timings.revealOutputMs);
@@ -318,12 +318,12 @@ Mix::DeadlineOutcome Mix::onDeadline(qint64 nowMs)
         break;
     case MixPhase::RevealOutput:
         out.blames = blameWhere([](const MixInput &i) { return !i.revealed; }, BlameReason::RegisterOutput);
-        fail(FailReason::RegisterOutputs, QString(), nowMs);
+        failMix(FailReason::RegisterOutputs, QString(), nowMs);
         out.failed = true;
         break;
     case MixPhase::Signing:
         out.blames = blameWhere([](const MixInput &i) { return !i.hasSigned; }, BlameReason::Signing);
-        fail(FailReason::Signing, QString(), nowMs);
+        failMix(FailReason::Signing, QString(), nowMs);
         out.failed = true;
         break;
     case MixPhase::Success:
@@ -352,7 +352,7 @@ Mix::DisconnectOutcome Mix::onDisconnect(const QString &sessionId, qint64 nowMs)
             // It holds a blind signature of this mix's key and could still register an output,
             // displacing an honest one: the mix fails (nobody blamed, as in classic) and a new
             // mix with a new key starts.
-            fail(FailReason::Disconnect, gone.blameIdentifier(), nowMs);
+            failMix(FailReason::Disconnect, gone.blameIdentifier(), nowMs);
             out.failed = true;
         } else {
             m_inputs.removeIf([&](const MixInput &i) { return i.input.sessionId == sessionId; });
@@ -366,7 +366,7 @@ Mix::DisconnectOutcome Mix::onDisconnect(const QString &sessionId, qint64 nowMs)
     case MixPhase::RegisterOutput:
     case MixPhase::RevealOutput:
         out.blame = Blame{gone.blameIdentifier(), BlameReason::Disconnect};
-        fail(FailReason::Disconnect, gone.outpoint.txid.toHex() + QLatin1Char(':') + QString::number(gone.outpoint.index),
+        failMix(FailReason::Disconnect, gone.outpoint.txid.toHex() + QLatin1Char(':') + QString::number(gone.outpoint.index),
              nowMs);
         out.failed = true;
         break;
@@ -382,7 +382,7 @@ QList<Blame> Mix::failOnSpentInputs(const QList<btc::OutPoint> &spent, qint64 no
     const QList<Blame> blames =
         blameWhere([&](const MixInput &i) { return spent.contains(i.input.outpoint); }, BlameReason::Spent);
     if (!blames.isEmpty())
-        fail(FailReason::Spent, blames.first().identifier, nowMs);
+        failMix(FailReason::Spent, blames.first().identifier, nowMs);
     return blames;
 }
 
@@ -392,7 +392,7 @@ void Mix::succeed(qint64 nowMs)
     enterPhase(MixPhase::Success, nowMs, -1);
 }
 
-void Mix::fail(FailReason reason, const QString &info, qint64 nowMs)
+void Mix::failMix(FailReason reason, const QString &info, qint64 nowMs)
 {
     if (isOver())
         return;

@@ -162,7 +162,7 @@ public:
     QList<Blame> failOnSpentInputs(const QList<btc::OutPoint> &spent, qint64 nowMs);
 
     void succeed(qint64 nowMs);
-    void fail(FailReason reason, const QString &info, qint64 nowMs);
+    void failMix(FailReason reason, const QString &info, qint64 nowMs);
     FailReason failReason() const { return m_failReason; }
     const QString &failInfo() const { return m_failInfo; }
 

@@ -1,0 +1,471 @@
+// The mix state machine without I/O (§3.4-§3.9), driven by explicit times.
+#include <mix/banpolicy.h>
+#include <mix/inputqueue.h>
+#include <mix/mix.h>
+
+#include <bitcoin/bip69.h>
+#include <bitcoin/sighash.h>
+#include <crypto/eckey.h>
+#include <crypto/hash.h>
+#include <crypto/random.h>
+#include <crypto/rsablind.h>
+
+#include <QTest>
+
+using namespace wp;
+using namespace wp::server::mix;
+
+namespace {
+
+constexpr btc::Amount kDenomination = 1'000'000;
+
+PoolConfig testPool()
+{
+    PoolConfig p;
+    p.poolId = QStringLiteral("0.01btc");
+    p.denomination = kDenomination;
+    p.feeValue = 50'000;
+    p.minerFeeMin = 170;
+    p.minerFeeCap = 9'690;
+    p.minerFeeMax = 19'125;
+    p.minRelayFee = 510;
+    p.anonymitySet = 5;
+    p.minMustMix = 2;
+    p.minLiquidity = 1;
+    p.surge = 0;
+    return p;
+}
+
+MixTimings testTimings() { return MixTimings{1000, 5000, 3000, 4000}; }
+
+/// A participant: its key, its coin, and later its bordereau.
+struct Participant {
+    crypto::PrivKey key = crypto::PrivKey::generate();
+    RegisteredInput input;
+    QByteArray bordereau = crypto::randomBytes(30);
+    QString address;
+    btc::Script outputScript;
+};
+
+btc::Script p2wpkhOf(const crypto::PubKey &key)
+{
+    return btc::Script::p2wpkh(*btc::Hash160::fromBytes(crypto::hash160(key.serialize(true))));
+}
+
+Participant participant(int n, bool liquidity, btc::Amount overpay = 300)
+{
+    Participant p;
+    p.input.sessionId = QStringLiteral("session-%1").arg(n);
+    p.input.outpoint = btc::OutPoint{*btc::Txid::fromBytes(crypto::sha256(QByteArray::number(n))), std::uint32_t(n % 3)};
+    p.input.liquidity = liquidity;
+    p.input.prevout = btc::TxOut{liquidity ? kDenomination : kDenomination + overpay, p2wpkhOf(p.key.pubKey())};
+    const crypto::PrivKey outKey = crypto::PrivKey::generate();
+    p.outputScript = p2wpkhOf(outKey.pubKey());
+    p.address = QStringLiteral("bcrt1q-output-%1").arg(n);
+    return p;
+}
+
+} // namespace
+
+class TestMix : public QObject {
+    Q_OBJECT
+
+    std::shared_ptr<const crypto::RsaKeyPair> m_key;
+
+    std::unique_ptr<Mix> newMix(PoolConfig pool = testPool())
+    {
+        return std::make_unique<Mix>(pool, testTimings(), QStringLiteral("mix-1"), m_key, 0);
+    }
+
+    /// Invites and confirms @p people, and delivers their blind signatures.
+    static void join(Mix &mix, QList<Participant> &people)
+    {
+        for (Participant &p : people) {
+            mix.addConfirming(p.input);
+            const auto r = mix.confirmInput(p.input.sessionId, QStringLiteral("hash-") + p.input.sessionId);
+            QCOMPARE(int(r.verdict), int(Mix::ConfirmVerdict::Accept));
+            mix.confirmationSent(p.input.sessionId);
+        }
+    }
+
+    /// Blind -> sign -> unblind, as client and coordinator do, then registers the output.
+    Result<void> registerOutput(Mix &mix, const Participant &p)
+    {
+        const crypto::RsaPublicKey pub = mix.key().publicKey();
+        auto context = crypto::blind(pub, p.bordereau);
+        if (!context)
+            return context.error();
+        auto blindSig = mix.key().signBlinded(context->blinded());
+        auto sig = crypto::unblind(pub, *context, *blindSig);
+        return mix.registerOutput(p.address, p.outputScript, p.bordereau, *sig);
+    }
+
+    QList<Participant> fullMix(Mix &mix)
+    {
+        QList<Participant> people{participant(1, false), participant(2, false), participant(3, true),
+                                  participant(4, true), participant(5, true)};
+        join(mix, people);
+        return people;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { m_key = std::make_shared<const crypto::RsaKeyPair>(crypto::RsaKeyPair::generate()); }
+
+    void invitationSlots()
+    {
+        auto mix = newMix();
+        // Before the mustMix minimum: mustMix slots = 5 - max(0, minLiquidity 1) = 4; liquidity = minLiquidity.
+        QCOMPARE(mix->invitationsWanted(false), 4);
+        QCOMPARE(mix->invitationsWanted(true), 1);
+        Participant a = participant(1, false);
+        mix->addConfirming(a.input);
+        QCOMPARE(mix->invitationsWanted(false), 3); // invitations in flight count
+        QVERIFY(mix->isConfirming(a.input.sessionId));
+        // Same tx or same address as an input in flight: not invited.
+        Participant sameTx = participant(2, false);
+        sameTx.input.outpoint.txid = a.input.outpoint.txid;
+        QVERIFY(!mix->acceptsInvitation(sameTx.input));
+        Participant sameAddress = participant(3, true);
+        sameAddress.input.prevout.scriptPubKey = a.input.prevout.scriptPubKey;
+        QVERIFY(!mix->acceptsInvitation(sameAddress.input));
+        QVERIFY(mix->acceptsInvitation(participant(4, true).input));
+    }
+
+    void confirmRules()
+    {
+        auto mix = newMix();
+        QCOMPARE(int(mix->confirmInput(QStringLiteral("never-invited"), {}).verdict), int(Mix::ConfirmVerdict::NotInvited));
+
+        Participant a = participant(1, false);
+        mix->addConfirming(a.input);
+        QCOMPARE(int(mix->confirmInput(a.input.sessionId, QStringLiteral("wallet-A")).verdict), int(Mix::ConfirmVerdict::Accept));
+        QCOMPARE(mix->nbMustMix(), 1);
+        QVERIFY(!mix->isConfirming(a.input.sessionId));
+
+        // Same wallet (userHash) again: requeued with its new userHash.
+        Participant b = participant(2, false);
+        mix->addConfirming(b.input);
+        auto r = mix->confirmInput(b.input.sessionId, QStringLiteral("wallet-A"));
+        QCOMPARE(int(r.verdict), int(Mix::ConfirmVerdict::Requeue));
+        QVERIFY(r.input && r.input->lastUserHash == QStringLiteral("wallet-A"));
+
+        // The outpoint already in the mix: 611.
+        Participant again = a;
+        again.input.sessionId = QStringLiteral("other-session");
+        mix->addConfirming(again.input);
+        QCOMPARE(int(mix->confirmInput(again.input.sessionId, {}).verdict), int(Mix::ConfirmVerdict::AlreadyConfirmed));
+    }
+
+    void lastMustMixSlotMustBringTheFee()
+    {
+        PoolConfig pool = testPool();
+        pool.anonymitySet = 2;
+        pool.minLiquidity = 0;
+        pool.minRelayFee = 1000; // two mustMix of 300 overpay are not enough
+        auto mix = newMix(pool);
+        Participant a = participant(1, false, 300);
+        Participant poor = participant(2, false, 300);
+        Participant rich = participant(3, false, 800);
+        mix->addConfirming(a.input);
+        QCOMPARE(int(mix->confirmInput(a.input.sessionId, {}).verdict), int(Mix::ConfirmVerdict::Accept));
+        mix->addConfirming(poor.input);
+        QCOMPARE(int(mix->confirmInput(poor.input.sessionId, {}).verdict), int(Mix::ConfirmVerdict::Requeue));
+        mix->addConfirming(rich.input);
+        QCOMPARE(int(mix->confirmInput(rich.input.sessionId, {}).verdict), int(Mix::ConfirmVerdict::Accept));
+        QCOMPARE(mix->minerFeeAccumulated(), 1100);
+    }
+
+    void tickUntilReadyThenRegisterOutput()
+    {
+        auto mix = newMix();
+        QCOMPARE(mix->deadlineMs(), 1000);
+        QCOMPARE(int(mix->onDeadline(1000).tick), int(Mix::TickAction::InviteMore));
+        QCOMPARE(mix->deadlineMs(), 2000);
+
+        QList<Participant> people{participant(1, false), participant(2, false), participant(3, true),
+                                  participant(4, true), participant(5, true)};
+        for (Participant &p : people) {
+            mix->addConfirming(p.input);
+            QCOMPARE(int(mix->confirmInput(p.input.sessionId, p.input.sessionId).verdict), int(Mix::ConfirmVerdict::Accept));
+        }
+        QVERIFY(!mix->isReady()); // blind signatures not delivered yet
+        for (Participant &p : people)
+            mix->confirmationSent(p.input.sessionId);
+        QVERIFY(mix->isReady());
+        Participant late = participant(6, true);
+        mix->addConfirming(late.input);
+        QCOMPARE(int(mix->onDeadline(2000).tick), int(Mix::TickAction::StartRegisterOutput));
+
+        const QList<RegisteredInput> back = mix->startRegisterOutput(2000);
+        QCOMPARE(back.size(), 1); // the late invitation goes back to the queue
+        QCOMPARE(back.first().sessionId, late.input.sessionId);
+        QCOMPARE(mix->phase(), MixPhase::RegisterOutput);
+        QCOMPARE(mix->inputsHash().size(), 128);
+        QCOMPARE(mix->deadlineMs(), 7000);
+        // A confirmation arriving now finds no invitation: the input is already back in the queue (trap §13.14).
+        QCOMPARE(int(mix->confirmInput(late.input.sessionId, {}).verdict), int(Mix::ConfirmVerdict::NotInvited));
+    }
+
+    void surgeWaitsOneTick()
+    {
+        PoolConfig pool = testPool();
+        pool.surge = 2;
+        pool.surgeRelayFee = 100;
+        auto mix = newMix(pool);
+        QList<Participant> people{participant(1, false, 800), participant(2, false, 800), participant(3, true),
+                                  participant(4, true), participant(5, true)};
+        join(*mix, people);
+        // 1600 overpay - 510 minerFeeMix = 1090 -> min(2, 10) = 2 surge slots, for liquidity only.
+        QCOMPARE(mix->surge(), 2);
+        QCOMPARE(mix->invitationsWanted(false), 0);
+        QCOMPARE(mix->invitationsWanted(true), 2);
+        QCOMPARE(int(mix->onDeadline(1000).tick), int(Mix::TickAction::WaitForSurge));
+        QCOMPARE(int(mix->onDeadline(2000).tick), int(Mix::TickAction::StartRegisterOutput));
+    }
+
+    void fullMixSucceeds()
+    {
+        auto mix = newMix();
+        QList<Participant> people = fullMix(*mix);
+        mix->startRegisterOutput(1000);
+        for (int i = 0; i < people.size(); ++i) {
+            QVERIFY(!mix->hasAllOutputs());
+            auto r = registerOutput(*mix, people[i]);
+            QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        }
+        QVERIFY(mix->hasAllOutputs());
+        const btc::Transaction &tx = mix->startSigning(2000);
+        QCOMPARE(mix->phase(), MixPhase::Signing);
+        QCOMPARE(tx.version, 1u);
+        QCOMPARE(tx.lockTime, 0u);
+        QCOMPARE(tx.inputs.size(), 5);
+        QCOMPARE(tx.outputs.size(), 5);
+        QVERIFY(btc::isBip69Sorted(tx));
+        for (const btc::TxOut &o : tx.outputs)
+            QCOMPARE(o.value, kDenomination);
+
+        for (int i = 0; i < people.size(); ++i) {
+            const Participant &p = people[i];
+            btc::Transaction copy = mix->transaction();
+            const auto at = std::find_if(copy.inputs.begin(), copy.inputs.end(),
+                                         [&](const btc::TxIn &in) { return in.prevout == p.input.outpoint; });
+            QVERIFY(btc::signP2wpkhInput(copy, at - copy.inputs.begin(), p.input.prevout.value, p.key));
+            auto done = mix->registerSignature(p.input.sessionId, copy.inputs[at - copy.inputs.begin()].witness);
+            QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+            QCOMPARE(*done, i == people.size() - 1);
+        }
+        for (qsizetype i = 0; i < mix->transaction().inputs.size(); ++i) {
+            const auto &in = mix->transaction().inputs[i];
+            const auto p = std::find_if(people.begin(), people.end(), [&](const Participant &x) { return x.input.outpoint == in.prevout; });
+            QVERIFY(btc::verifyP2wpkhInput(mix->transaction(), i, p->input.prevout.value, p->input.prevout.scriptPubKey));
+        }
+        mix->succeed(2500);
+        QCOMPARE(mix->phase(), MixPhase::Success);
+        QVERIFY(mix->isOver());
+    }
+
+    void outputRegistrationRules()
+    {
+        auto mix = newMix();
+        QList<Participant> people = fullMix(*mix);
+        QVERIFY(!registerOutput(*mix, people[0])); // not yet REGISTER_OUTPUT
+        mix->startRegisterOutput(1000);
+        QVERIFY(registerOutput(*mix, people[0]));
+
+        Participant replay = people[1];
+        replay.bordereau = people[0].bordereau; // the same bordereau twice (trap §13.7)
+        QVERIFY(!registerOutput(*mix, replay));
+
+        Participant sameAddress = people[1];
+        sameAddress.address = people[0].address;
+        QVERIFY(!registerOutput(*mix, sameAddress));
+
+        Participant inputAddress = people[1];
+        inputAddress.outputScript = people[2].input.prevout.scriptPubKey;
+        QVERIFY(!registerOutput(*mix, inputAddress));
+
+        // A signature of another bordereau.
+        auto forged = mix->registerOutput(people[1].address, people[1].outputScript, people[1].bordereau,
+                                          QByteArray(256, '\x01'));
+        QVERIFY(!forged);
+        QVERIFY(forged.error().message.contains(QStringLiteral("unblindedSignedBordereau")));
+
+        // Released after a failed DB insert: the address is free again, the bordereau is not.
+        mix->releaseOutput(people[0].address);
+        QVERIFY(!mix->receiveAddresses().contains(people[0].address));
+        QVERIFY(!registerOutput(*mix, people[0]));
+    }
+
+    void badSignatureRefused()
+    {
+        auto mix = newMix();
+        QList<Participant> people = fullMix(*mix);
+        mix->startRegisterOutput(1000);
+        for (const Participant &p : people)
+            QVERIFY(registerOutput(*mix, p));
+        mix->startSigning(2000);
+        btc::Transaction copy = mix->transaction();
+        const auto at = std::find_if(copy.inputs.begin(), copy.inputs.end(),
+                                     [&](const btc::TxIn &in) { return in.prevout == people[0].input.outpoint; });
+        const qsizetype index = at - copy.inputs.begin();
+        QVERIFY(btc::signP2wpkhInput(copy, index, people[0].input.prevout.value, people[1].key)); // wrong key
+        QVERIFY(!mix->registerSignature(people[0].input.sessionId, copy.inputs[index].witness));
+        QVERIFY(!mix->registerSignature(people[0].input.sessionId, {QByteArray("garbage")}));
+        QVERIFY(!mix->registerSignature(QStringLiteral("stranger"), {}));
+    }
+
+    void registerOutputTimeoutWithoutOutputsBlamesNobody()
+    {
+        auto mix = newMix();
+        fullMix(*mix);
+        mix->startRegisterOutput(1000);
+        const auto out = mix->onDeadline(mix->deadlineMs());
+        QVERIFY(out.failed);
+        QVERIFY(out.blames.isEmpty());
+        QCOMPARE(mix->failReason(), FailReason::RegisterOutputs);
+    }
+
+    void revealBlamesWhoDidNotReveal()
+    {
+        auto mix = newMix();
+        QList<Participant> people = fullMix(*mix);
+        mix->startRegisterOutput(1000);
+        for (int i = 0; i < 4; ++i) // one output never registered
+            QVERIFY(registerOutput(*mix, people[i]));
+        auto timeout = mix->onDeadline(mix->deadlineMs());
+        QVERIFY(!timeout.failed);
+        QCOMPARE(mix->phase(), MixPhase::RevealOutput);
+        QVERIFY(!mix->revealOutput(people[0].input.sessionId, QStringLiteral("never-registered")));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(*mix->revealOutput(people[i].input.sessionId, people[i].address), false);
+        // The fourth reveal makes inputs - 1: the mix can end at once.
+        QCOMPARE(*mix->revealOutput(people[3].input.sessionId, people[3].address), true);
+        const auto end = mix->onDeadline(mix->deadlineMs());
+        QVERIFY(end.failed);
+        QCOMPARE(end.blames.size(), 1);
+        QCOMPARE(end.blames.first().identifier, people[4].input.blameIdentifier());
+        QCOMPARE(end.blames.first().reason, BlameReason::RegisterOutput);
+        // Liquidity inputs are blamed by outpoint, mustMix by txid (§3.9).
+        QVERIFY(people[4].input.blameIdentifier().contains(QLatin1Char(':')));
+        QVERIFY(!people[0].input.blameIdentifier().contains(QLatin1Char(':')));
+    }
+
+    void signingTimeoutBlamesNonSigners()
+    {
+        auto mix = newMix();
+        QList<Participant> people = fullMix(*mix);
+        mix->startRegisterOutput(1000);
+        for (const Participant &p : people)
+            QVERIFY(registerOutput(*mix, p));
+        mix->startSigning(2000);
+        QCOMPARE(mix->deadlineMs(), 6000);
+        const auto end = mix->onDeadline(6000);
+        QVERIFY(end.failed);
+        QCOMPARE(end.blames.size(), 5);
+        QCOMPARE(end.blames.first().reason, BlameReason::Signing);
+        QCOMPARE(mix->failReason(), FailReason::Signing);
+    }
+
+    void disconnects()
+    {
+        {   // Invited but not confirmed: dropped, no blame, mix goes on.
+            auto mix = newMix();
+            Participant a = participant(1, false);
+            mix->addConfirming(a.input);
+            const auto out = mix->onDisconnect(a.input.sessionId, 10);
+            QVERIFY(out.dropped && !out.blame && !out.failed);
+            QCOMPARE(mix->nbConfirming(), 0);
+        }
+        {   // Confirmed, blind signature not delivered yet: removed quietly.
+            auto mix = newMix();
+            Participant a = participant(1, false);
+            mix->addConfirming(a.input);
+            QCOMPARE(int(mix->confirmInput(a.input.sessionId, {}).verdict), int(Mix::ConfirmVerdict::Accept));
+            const auto out = mix->onDisconnect(a.input.sessionId, 10);
+            QVERIFY(!out.failed && !out.blame);
+            QCOMPARE(mix->nbInputs(), 0);
+        }
+        {   // Holding a blind signature during CONFIRM_INPUT: the mix fails (new key), nobody blamed.
+            auto mix = newMix();
+            QList<Participant> people = fullMix(*mix);
+            const auto out = mix->onDisconnect(people[2].input.sessionId, 10);
+            QVERIFY(out.failed && !out.blame);
+            QCOMPARE(mix->failReason(), FailReason::Disconnect);
+        }
+        {   // During REGISTER_OUTPUT: blamed DISCONNECT, the mix fails with txid:index as info.
+            auto mix = newMix();
+            QList<Participant> people = fullMix(*mix);
+            mix->startRegisterOutput(1000);
+            const auto out = mix->onDisconnect(people[0].input.sessionId, 1500);
+            QVERIFY(out.failed && out.blame);
+            QCOMPARE(out.blame->reason, BlameReason::Disconnect);
+            QCOMPARE(out.blame->identifier, people[0].input.outpoint.txid.toHex());
+            QCOMPARE(mix->failInfo(), people[0].input.outpoint.toString());
+        }
+    }
+
+    void spentInputsAreBlamed()
+    {
+        auto mix = newMix();
+        QList<Participant> people = fullMix(*mix);
+        mix->startRegisterOutput(1000);
+        const auto blames = mix->failOnSpentInputs({people[1].input.outpoint}, 1200);
+        QCOMPARE(blames.size(), 1);
+        QCOMPARE(blames.first().reason, BlameReason::Spent);
+        QCOMPARE(mix->phase(), MixPhase::Fail);
+    }
+
+    void coordinatorFailureBlamesNobody()
+    {
+        auto mix = newMix();
+        fullMix(*mix);
+        mix->startRegisterOutput(1000);
+        mix->failMix(FailReason::Coordinator, QStringLiteral("draining"), 1100);
+        QCOMPARE(mix->failReason(), FailReason::Coordinator);
+        QCOMPARE(mix->onDeadline(999999).blames.size(), 0);
+    }
+
+    void inputQueue()
+    {
+        std::uint64_t next = 0;
+        InputQueue queue([&](std::uint64_t bound) { return next++ % bound; });
+        Participant a = participant(1, false);
+        Participant b = participant(2, true);
+        QCOMPARE(queue.add(a.input), InputQueue::AddResult::Added);
+        QCOMPARE(queue.add(a.input), InputQueue::AddResult::AlreadyQueued);
+        RegisteredInput second = b.input;
+        second.sessionId = a.input.sessionId;
+        QCOMPARE(queue.add(second), InputQueue::AddResult::SessionHasAnotherInput);
+        QCOMPARE(queue.add(b.input), InputQueue::AddResult::Added);
+        QCOMPARE(queue.count(false), 1);
+        QCOMPARE(queue.count(true), 1);
+        // A reconnected client re-registers its outpoint from a new session: the new session owns it.
+        RegisteredInput moved = a.input;
+        moved.sessionId = QStringLiteral("new-session");
+        QCOMPARE(queue.add(moved), InputQueue::AddResult::Added);
+        QVERIFY(!queue.containsSession(a.input.sessionId));
+        QVERIFY(queue.containsSession(QStringLiteral("new-session")));
+        QCOMPARE(queue.size(), 2);
+
+        QVERIFY(!queue.takeRandom(true, [](const RegisteredInput &) { return false; }));
+        const auto taken = queue.takeRandom(true, [](const RegisteredInput &) { return true; });
+        QVERIFY(taken && taken->outpoint == b.input.outpoint);
+        QCOMPARE(queue.size(), 1);
+        QVERIFY(queue.removeSession(QStringLiteral("new-session")));
+        QCOMPARE(queue.size(), 0);
+    }
+
+    void banPolicy()
+    {
+        BanPolicy policy; // 8 blames in 2 h -> 12 h, then x2
+        QVERIFY(!policy.banFor(7, std::nullopt));
+        QCOMPARE(*policy.banFor(8, std::nullopt), 43200);
+        QCOMPARE(*policy.banFor(8, 43200), 86400);
+        QCOMPARE(*policy.banFor(9, policy.maxBanDurationS), policy.maxBanDurationS);
+        BanPolicy strict{1};
+        QCOMPARE(*strict.banFor(1, std::nullopt), 43200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMix)
+#include "tst_mix.moc"
