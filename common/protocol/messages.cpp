@@ -26,6 +26,16 @@ public:
             m_object = doc.object();
     }
 
+    explicit FieldReader(QJsonObject object) : m_object(std::move(object)) {}
+
+    QJsonArray array(const char *key)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(key));
+        if (!v.isArray())
+            return setError(key, "an array"), QJsonArray();
+        return v.toArray();
+    }
+
     QString string(const char *key, bool nullable = false)
     {
         const QJsonValue v = m_object.value(QLatin1String(key));
@@ -362,6 +372,173 @@ Result<CheckOutputRequest> CheckOutputRequest::fromJson(QByteArrayView json)
     CheckOutputRequest m;
     m.receiveAddress = r.string("receiveAddress");
     m.signature = r.string("signature");
+    return r.finish(m);
+}
+
+QJsonObject PoolInfo::toJson() const
+{
+    QJsonObject o{{QStringLiteral("poolId"), poolId},
+                  {QStringLiteral("denomination"), denomination},
+                  {QStringLiteral("feeValue"), feeValue},
+                  {QStringLiteral("mustMixBalanceMin"), mustMixBalanceMin},
+                  {QStringLiteral("mustMixBalanceCap"), mustMixBalanceCap},
+                  {QStringLiteral("mustMixBalanceMax"), mustMixBalanceMax},
+                  {QStringLiteral("minAnonymitySet"), minAnonymitySet},
+                  {QStringLiteral("minMustMix"), minMustMix},
+                  {QStringLiteral("tx0MaxOutputs"), tx0MaxOutputs},
+                  {QStringLiteral("nbRegistered"), nbRegistered},
+                  {QStringLiteral("mixAnonymitySet"), mixAnonymitySet},
+                  {QStringLiteral("mixStatus"), mixStatus},
+                  {QStringLiteral("elapsedTime"), elapsedTime},
+                  {QStringLiteral("nbConfirmed"), nbConfirmed}};
+    auto optional = [&](const char *key, const QString &value) {
+        if (!value.isEmpty())
+            o.insert(QLatin1String(key), value);
+    };
+    optional("mixId", mixId);
+    optional("mixKeyFingerprint", mixKeyFingerprint);
+    optional("ownerUrlClear", ownerUrlClear);
+    optional("ownerUrlOnion", ownerUrlOnion);
+    return o;
+}
+
+Result<PoolInfo> PoolInfo::fromJson(const QJsonObject &object)
+{
+    FieldReader r(object);
+    PoolInfo p;
+    p.poolId = r.string("poolId");
+    p.denomination = r.integer("denomination");
+    p.feeValue = r.integer("feeValue");
+    p.mustMixBalanceMin = r.integer("mustMixBalanceMin");
+    p.mustMixBalanceCap = r.integer("mustMixBalanceCap");
+    p.mustMixBalanceMax = r.integer("mustMixBalanceMax");
+    p.minAnonymitySet = int(r.integer("minAnonymitySet"));
+    p.minMustMix = int(r.integer("minMustMix"));
+    p.tx0MaxOutputs = int(r.integer("tx0MaxOutputs"));
+    p.nbRegistered = int(r.integer("nbRegistered"));
+    p.mixAnonymitySet = int(r.integer("mixAnonymitySet"));
+    p.mixStatus = r.string("mixStatus", true);
+    p.elapsedTime = r.integer("elapsedTime");
+    p.nbConfirmed = int(r.integer("nbConfirmed"));
+    p.mixId = r.string("mixId", true);
+    p.mixKeyFingerprint = r.string("mixKeyFingerprint", true);
+    p.ownerUrlClear = r.string("ownerUrlClear", true);
+    p.ownerUrlOnion = r.string("ownerUrlOnion", true);
+    return r.finish(p);
+}
+
+QJsonObject PoolsResponse::toJson() const
+{
+    QJsonArray list;
+    for (const PoolInfo &p : pools)
+        list.append(p.toJson());
+    return {{QStringLiteral("pools"), list}};
+}
+
+Result<PoolsResponse> PoolsResponse::fromJson(QByteArrayView json)
+{
+    FieldReader r(json);
+    const QJsonArray list = r.array("pools");
+    auto checked = r.finish(PoolsResponse{});
+    if (!checked)
+        return checked;
+    for (const QJsonValue &v : list) {
+        if (!v.isObject())
+            return fail(error::kInvalidArgument, QStringLiteral("field 'pools' must hold objects"));
+        auto pool = PoolInfo::fromJson(v.toObject());
+        if (!pool)
+            return pool.error();
+        checked->pools.append(*pool);
+    }
+    return checked;
+}
+
+QJsonObject Tx0DataRequest::toJson() const
+{
+    return {{QStringLiteral("scode"), scode.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(scode)},
+            {QStringLiteral("partnerId"), partnerId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(partnerId)},
+            {QStringLiteral("cascading"), cascading}};
+}
+
+Result<Tx0DataRequest> Tx0DataRequest::fromJson(QByteArrayView json)
+{
+    FieldReader r(json);
+    Tx0DataRequest m;
+    m.scode = r.string("scode", true);
+    if (m.scode == QLatin1String("null"))
+        m.scode.clear();
+    m.partnerId = r.string("partnerId", true);
+    m.cascading = r.has("cascading") ? r.boolean("cascading") : false;
+    return r.finish(m);
+}
+
+QJsonObject Tx0Data::toJson() const
+{
+    auto nullable = [](const QString &v) { return v.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(v); };
+    return {{QStringLiteral("poolId"), poolId},
+            {QStringLiteral("feePaymentCode"), feePaymentCode},
+            {QStringLiteral("feeValue"), feeValue},
+            {QStringLiteral("feeChange"), feeChange},
+            {QStringLiteral("feeDiscountPercent"), feeDiscountPercent},
+            {QStringLiteral("message"), nullable(message)},
+            {QStringLiteral("feePayload64"), feePayload64},
+            {QStringLiteral("feeAddress"), nullable(feeAddress)},
+            {QStringLiteral("feeOutputSignature"), nullable(feeOutputSignature)}};
+}
+
+Result<Tx0Data> Tx0Data::fromJson(const QJsonObject &object)
+{
+    FieldReader r(object);
+    Tx0Data m;
+    m.poolId = r.string("poolId");
+    m.feePaymentCode = r.string("feePaymentCode");
+    m.feeValue = r.integer("feeValue");
+    m.feeChange = r.integer("feeChange");
+    m.feeDiscountPercent = int(r.integer("feeDiscountPercent"));
+    m.message = r.string("message", true);
+    m.feePayload64 = r.string("feePayload64");
+    m.feeAddress = r.string("feeAddress", true);
+    m.feeOutputSignature = r.string("feeOutputSignature", true);
+    return r.finish(m);
+}
+
+QJsonObject Tx0DataResponse::toJson() const
+{
+    QJsonArray list;
+    for (const Tx0Data &d : tx0Datas)
+        list.append(d.toJson());
+    return {{QStringLiteral("tx0Datas"), list}};
+}
+
+Result<Tx0DataResponse> Tx0DataResponse::fromJson(QByteArrayView json)
+{
+    FieldReader r(json);
+    const QJsonArray list = r.array("tx0Datas");
+    auto checked = r.finish(Tx0DataResponse{});
+    if (!checked)
+        return checked;
+    for (const QJsonValue &v : list) {
+        if (!v.isObject())
+            return fail(error::kInvalidArgument, QStringLiteral("field 'tx0Datas' must hold objects"));
+        auto data = Tx0Data::fromJson(v.toObject());
+        if (!data)
+            return data.error();
+        checked->tx0Datas.append(*data);
+    }
+    return checked;
+}
+
+QJsonObject Tx0PushRequest::toJson() const
+{
+    return {{QStringLiteral("tx64"), tx64}, {QStringLiteral("poolId"), poolId}};
+}
+
+Result<Tx0PushRequest> Tx0PushRequest::fromJson(QByteArrayView json)
+{
+    FieldReader r(json);
+    Tx0PushRequest m;
+    m.tx64 = r.string("tx64");
+    m.poolId = r.string("poolId");
     return r.finish(m);
 }
 

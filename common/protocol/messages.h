@@ -201,6 +201,80 @@ struct CheckOutputRequest {
     static Result<CheckOutputRequest> fromJson(QByteArrayView json);
 };
 
+/// One pool as `GET /rest/pools` lists it (§2.4), plus our additions: the current
+/// mix's RSA key fingerprint and id (so clients can detect key tagging, DESIGN §3)
+/// and, in a cluster, the owner instance's URLs. Unknown fields are ignored by
+/// classic clients (trap §13.21).
+struct PoolInfo {
+    QString poolId;
+    qint64 denomination = 0;
+    qint64 feeValue = 0;
+    qint64 mustMixBalanceMin = 0;
+    qint64 mustMixBalanceCap = 0;
+    qint64 mustMixBalanceMax = 0;
+    int minAnonymitySet = 0;
+    int minMustMix = 0;
+    int tx0MaxOutputs = 0;
+    int nbRegistered = 0;
+    int mixAnonymitySet = 0;
+    QString mixStatus;
+    qint64 elapsedTime = 0;
+    int nbConfirmed = 0;
+    // additions
+    QString mixId;              ///< current mix, empty when this instance does not run the pool
+    QString mixKeyFingerprint;  ///< hex SHA-256 of the current mix key's SubjectPublicKeyInfo DER
+    QString ownerUrlClear;      ///< cluster: where the pool is mixed
+    QString ownerUrlOnion;
+    QJsonObject toJson() const;
+    static Result<PoolInfo> fromJson(const QJsonObject &object);
+};
+
+/// `GET /rest/pools` body.
+struct PoolsResponse {
+    QList<PoolInfo> pools;
+    QJsonObject toJson() const;
+    static Result<PoolsResponse> fromJson(QByteArrayView json);
+};
+
+/// `POST /rest/tx0` request (Tx0DataRequestV2).
+struct Tx0DataRequest {
+    QString scode;     ///< empty or "null" = none
+    QString partnerId; ///< empty = "SAMOURAI"
+    bool cascading = false;
+    QJsonObject toJson() const;
+    static Result<Tx0DataRequest> fromJson(QByteArrayView json);
+};
+
+/// One pool's fee data for building a Tx0 (§5.4).
+struct Tx0Data {
+    QString poolId;
+    QString feePaymentCode;     ///< BIP47 payment code whose notification key masks the OP_RETURN
+    qint64 feeValue = 0;        ///< fee to pay to feeAddress (0 with a 100 % scode)
+    qint64 feeChange = 0;       ///< decoy amount sent back to the wallet when feeValue is 0
+    int feeDiscountPercent = 0;
+    QString message;
+    QString feePayload64;       ///< Z85 of the FeePayloadV1 (46 bytes for OP_RETURN V1)
+    QString feeAddress;         ///< null when feeValue is 0
+    QString feeOutputSignature; ///< base64 signed message of the fee TxOut (not checked by classic clients)
+    QJsonObject toJson() const;
+    static Result<Tx0Data> fromJson(const QJsonObject &object);
+};
+
+/// `POST /rest/tx0` response (Tx0DataResponseV2): one entry per pool.
+struct Tx0DataResponse {
+    QList<Tx0Data> tx0Datas;
+    QJsonObject toJson() const;
+    static Result<Tx0DataResponse> fromJson(QByteArrayView json);
+};
+
+/// `POST /rest/tx0/push` request.
+struct Tx0PushRequest {
+    QString tx64; ///< Z85 of the raw Tx0
+    QString poolId;
+    QJsonObject toJson() const;
+    static Result<Tx0PushRequest> fromJson(QByteArrayView json);
+};
+
 /// REST error body: only `message` is serialized (trap §13.16).
 QByteArray restErrorBody(const QString &message);
 /// Reads `message` out of a REST error body (or returns the raw text).

@@ -103,6 +103,45 @@ private Q_SLOTS:
         QCOMPARE(messageTypeShortName(u"Plain"), QStringLiteral("Plain"));
     }
 
+    void poolsRoundTrip()
+    {
+        PoolInfo p;
+        p.poolId = QStringLiteral("0.01btc");
+        p.denomination = 1000000;
+        p.mustMixBalanceMin = 1000170;
+        p.mixStatus = QStringLiteral("CONFIRM_INPUT");
+        p.mixKeyFingerprint = QStringLiteral("ab");
+        const QByteArray wire = toJsonBytes(PoolsResponse{{p}}.toJson());
+        QVERIFY(!wire.contains("ownerUrlClear")); // empty additions are left out
+        auto back = PoolsResponse::fromJson(wire);
+        QVERIFY(back);
+        QCOMPARE(back->pools.size(), 1);
+        QCOMPARE(back->pools.first().mustMixBalanceMin, 1000170);
+        QCOMPARE(back->pools.first().mixKeyFingerprint, QStringLiteral("ab"));
+        QVERIFY(!PoolsResponse::fromJson(R"({"pools":[1]})"));
+        QVERIFY(!PoolsResponse::fromJson(R"({"pools":{}})"));
+        QVERIFY(!PoolsResponse::fromJson(R"({"pools":[{"poolId":"x"}]})"));
+    }
+
+    void tx0DataRoundTrip()
+    {
+        Tx0Data d;
+        d.poolId = QStringLiteral("0.01btc");
+        d.feePaymentCode = QStringLiteral("PM8T...");
+        d.feeValue = 50000;
+        d.feePayload64 = QStringLiteral("0rr91");
+        d.feeAddress = QStringLiteral("bcrt1qfee");
+        auto back = Tx0DataResponse::fromJson(toJsonBytes(Tx0DataResponse{{d}}.toJson()));
+        QVERIFY(back);
+        QCOMPARE(back->tx0Datas.first().feeAddress, d.feeAddress);
+        QVERIFY(back->tx0Datas.first().message.isNull());
+        auto request = Tx0DataRequest::fromJson(R"({"scode":"null","partnerId":null})");
+        QVERIFY(request);
+        QVERIFY(request->scode.isEmpty());
+        QVERIFY(!request->cascading);
+        QVERIFY(!Tx0PushRequest::fromJson(R"({"tx64":5,"poolId":"p"})"));
+    }
+
     void restErrors()
     {
         QCOMPARE(restErrorMessage(restErrorBody(QStringLiteral("Mix failed"))), QStringLiteral("Mix failed"));
