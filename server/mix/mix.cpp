@@ -386,6 +386,13 @@ QList<Blame> Mix::failOnSpentInputs(const QList<btc::OutPoint> &spent, qint64 no
     return blames;
 }
 
+QList<RegisteredInput> Mix::takeConfirming()
+{
+    QList<RegisteredInput> out = m_confirming.values();
+    m_confirming.clear();
+    return out;
+}
+
 void Mix::succeed(qint64 nowMs)
 {
     WP_ASSERT(m_phase == MixPhase::Signing);
@@ -398,7 +405,6 @@ void Mix::failMix(FailReason reason, const QString &info, qint64 nowMs)
         return;
     m_failReason = reason;
     m_failInfo = info;
-    m_confirming.clear();
     enterPhase(MixPhase::Fail, nowMs, -1);
 }
 

@@ -57,6 +57,7 @@ public:
     MixPhase phase() const { return m_phase; }
     const PoolConfig &pool() const { return m_pool; }
     const crypto::RsaKeyPair &key() const { return *m_key; }
+    std::shared_ptr<const crypto::RsaKeyPair> keyShared() const { return m_key; }
     qint64 createdAtMs() const { return m_createdAtMs; }
     qint64 phaseStartedAtMs() const { return m_phaseStartedAtMs; }
     /// When onDeadline() must be called next (the confirm tick, or the phase timeout).
@@ -160,6 +161,10 @@ public:
 
     /// Inputs found spent after CONFIRM_INPUT: blamed SPENT, the mix fails.
     QList<Blame> failOnSpentInputs(const QList<btc::OutPoint> &spent, qint64 nowMs);
+
+    /// Removes and returns the invited-but-unconfirmed inputs (they go back to the
+    /// queue when the mix ends: they did nothing wrong).
+    QList<RegisteredInput> takeConfirming();
 
     void succeed(qint64 nowMs);
     void failMix(FailReason reason, const QString &info, qint64 nowMs);

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <mix/banpolicy.h>
+#include <mix/mix.h>
+
+#include <util/result.h>
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace wp::server {
+
+namespace db {
+class Database;
+}
+
+/// What is kept of a finished mix (one `mix` row, its `mix_log`, and `mix_txid` on success).
+/// Nothing here links the mix's inputs to its outputs.
+struct MixRecord {
+    QString instanceId;
+    qint64 epoch = 0;
+    QString poolId;
+    QString mixId;
+    qint64 denomination = 0;
+    int anonymitySet = 0;
+    int nbMustMix = 0;
+    int nbLiquidities = 0;
+    qint64 amountIn = 0;
+    qint64 amountOut = 0;
+    qint64 feesAmount = 0;
+    qint64 feesPrice = 0;   ///< sat/vB
+    int durationS = 0;
+    QString status;         ///< SUCCESS or FAIL
+    QString failReason;
+    QString failInfo;
+    QString txid;           ///< empty when no transaction was built
+    QByteArray rawTx;
+};
+
+/// An active ban of an input or of its whole Tx0.
+struct Ban {
+    QString identifier;
+    QString response; ///< shown to the user after "Banned from service. "
+    std::optional<qint64> expiresInS;
+};
+
+/// The coordinator's shared state in MySQL (mix history, address reuse, remix
+/// provenance, blames and bans, Tx0 whitelist), read and written by every
+/// instance. All calls are asynchronous: the work runs on a database worker and
+/// @p done is called on @p context's thread, never after @p context is destroyed.
+///
+/// Thread affinity: the thread of the Database (the event loop).
+class MixStore {
+public:
+    explicit MixStore(db::Database &database) : m_db(database) {}
+
+    template <typename T>
+    using Done = std::function<void(Result<T>)>;
+
+    /// Records a postmix address for @p mixId. Returns false if any mix already used it.
+    void insertOutput(const QString &address, const QString &mixId, QObject *context, Done<bool> done);
+    /// Frees the addresses of a mix that failed, so honest users may use them again.
+    void deleteOutputs(const QString &mixId, QObject *context, Done<void> done);
+    /// Whether an address was already used by a mix (REST checkOutput).
+    void isOutputUsed(const QString &address, QObject *context, Done<bool> done);
+    /// Saves a finished mix: `mix`, `mix_log` and, on success, `mix_txid`, in one transaction.
+    void saveMix(const MixRecord &record, QObject *context, Done<void> done);
+    /// The denomination of a successful mix with this txid (liquidity provenance), if any.
+    void mixTxidDenomination(const QString &txid, QObject *context, Done<std::optional<qint64>> done);
+    /// Whether a Tx0 is exempt from provenance checks.
+    void isWhitelistedTx0(const QString &txid, QObject *context, Done<bool> done);
+
+    /// The active ban of any of @p identifiers (a txid and its "txid:index"), if any.
+    void activeBan(const QStringList &identifiers, QObject *context, Done<std::optional<Ban>> done);
+    /// Records blames and creates the bans @p policy calls for, in one transaction
+    /// per identifier. Returns the identifiers banned now.
+    void blame(const QList<mix::Blame> &blames, const QString &mixId, const mix::BanPolicy &policy, QObject *context,
+               Done<QStringList> done);
+
+private:
+    db::Database &m_db;
+};
+
+} // namespace wp::server

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <mixstore.h>
+#include <mix/banpolicy.h>
+#include <mix/inputqueue.h>
+#include <mix/mix.h>
+#include <mix/sessionmessenger.h>
+
+#include <bitcoin/network.h>
+#include <protocol/messages.h>
+#include <util/result.h>
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace wp::net {
+class NodeRpcClient;
+}
+
+namespace wp::server {
+
+/// Runs one pool on this instance: its input queue, the current mix and the
+/// next one, the phase timers, the blind signing, the broadcast, and what is
+/// saved and blamed. The Mix state machine decides; this class does the I/O.
+///
+/// Thread affinity: the event-loop thread. RSA key generation and blind signing
+/// run in the thread pool; every asynchronous answer re-checks that the mix it
+/// was for is still the current one.
+class PoolService : public QObject {
+    Q_OBJECT
+public:
+    struct Deps {
+        mix::SessionMessenger &messenger;
+        MixStore &store;
+        net::NodeRpcClient &node;
+        btc::Network network;
+        QString instanceId;
+        mix::BanPolicy banPolicy;
+        int inviteDelayMs = 0;
+    };
+
+    PoolService(mix::PoolConfig pool, mix::MixTimings timings, Deps deps, QObject *parent = nullptr);
+    ~PoolService() override;
+
+    const mix::PoolConfig &config() const { return m_pool; }
+
+    /// Starts mixing under lease @p epoch (0 for a lone instance).
+    void start(qint64 epoch);
+    /// Stops mixing: the current mix fails without blaming anybody, the queue is
+    /// dropped and @p notice is sent to every waiting session.
+    void stop(const QString &notice);
+    bool isRunning() const { return m_running; }
+    /// Called before anything is broadcast; false aborts the mix (fencing, issue #4).
+    void setBroadcastGuard(std::function<bool()> guard) { m_broadcastGuard = std::move(guard); }
+
+    /// A validated input joins the queue. Sends 611 to the session if it already queued another input.
+    void registerInput(mix::RegisteredInput input);
+    void confirmInput(const QString &sessionId, const proto::ConfirmInputRequest &request);
+    void revealOutput(const QString &sessionId, const proto::RevealOutputRequest &request);
+    void signing(const QString &sessionId, const proto::SigningRequest &request);
+    /// `POST /rest/registerOutput` for this pool's current mix (see ownsInputsHash()).
+    void registerOutput(const proto::RegisterOutputRequest &request, QObject *context,
+                        std::function<void(Result<void>)> done);
+    bool ownsInputsHash(const QString &inputsHash) const;
+    void sessionClosed(const QString &sessionId);
+
+    proto::PoolInfo poolInfo() const;
+    const mix::Mix *currentMix() const { return m_mix.get(); }
+    int queuedInputs() const { return m_queue.size(); }
+
+Q_SIGNALS:
+    void mixFinished(const wp::server::MixRecord &record);
+    void mixStarted(const QString &mixId);
+
+private:
+    qint64 now() const { return m_clock.elapsed(); }
+    void startNextMix();
+    void prepareKey();
+    void armTimer();
+    void onDeadline();
+    void invite();
+    void sendInvitation(const QString &mixId, const mix::RegisteredInput &input);
+    void checkUnspent(const QString &mixId, std::function<void(QList<btc::OutPoint> spent)> then);
+    void beginRegisterOutput();
+    void beginSigning();
+    void broadcast();
+    void finishMix(const QList<mix::Blame> &blames);
+    void sendError(const QString &sessionId, int code, const QString &message);
+    void sendToInputs(const char *messageType, const QJsonObject &body);
+    bool isCurrent(const QString &mixId) const { return m_mix && m_mix->mixId() == mixId; }
+
+    mix::PoolConfig m_pool;
+    mix::MixTimings m_timings;
+    Deps m_deps;
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+    mix::InputQueue m_queue;
+    std::unique_ptr<mix::Mix> m_mix;
+    std::shared_ptr<const crypto::RsaKeyPair> m_nextKey;
+    bool m_keyPending = false;
+    bool m_running = false;
+    bool m_busy = false; ///< an asynchronous phase change is in flight
+    qint64 m_epoch = 0;
+    std::function<bool()> m_broadcastGuard;
+};
+
+} // namespace wp::server
