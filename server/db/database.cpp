@@ -87,12 +87,14 @@ void Database::dispatch()
         // Runs on the worker's thread. `this` outlives it: ~Database joins the threads.
         QMetaObject::invokeMethod(
             worker,
-            [this, worker, index, job = std::move(job)]() {
+            [this, worker, index, job = std::move(job)]() mutable {
                 DbJob::Completion completion = worker->execute(job);
+                // The job (and the callbacks it holds) travels back, so it is destroyed
+                // on this Database's thread, not on the worker's.
                 QMetaObject::invokeMethod(
                     this,
-                    [this, index, completion = std::move(completion), context = job.context]() {
-                        onJobFinished(index, completion, context);
+                    [this, index, completion = std::move(completion), job = std::move(job)]() {
+                        onJobFinished(index, completion, job.context);
                     },
                     Qt::QueuedConnection);
             },

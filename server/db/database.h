@@ -63,7 +63,9 @@ public:
     /// Errors reach @p done as Result errors: the job's own, the connection's
     /// (MySQL errno), kErrorShutdown after shutdown(), kErrorOverloaded when
     /// DbConfig::maxQueuedJobs jobs are already waiting, kErrorJobException if the
-    /// job threw. T must be copyable. @p context must not be null; a context living
+    /// job threw. T must be copyable. @p job runs on a worker thread: it may use its
+    /// connection and thread-safe data only. @p job and @p done are destroyed on this
+    /// Database's thread. @p context must not be null; a context living
     /// on another thread than this Database must not be destroyed concurrently
     /// with its completion being posted (keep contexts on this thread).
     template <class T>

@@ -32,6 +32,11 @@ struct DbConfig {
     /// client-side read timeout that throws the connection away.
     std::chrono::seconds lockWaitTimeout{2};
 
+    /// Every session runs READ COMMITTED (false: the server default, normally
+    /// REPEATABLE READ). READ COMMITTED takes no gap locks outside foreign-key and
+    /// duplicate-key checks, so concurrent inserts/deletes deadlock far less.
+    bool readCommitted = true;
+
     /// After a connection failed slowly (a timeout) or a connect attempt failed, jobs
     /// fail at once with the last error for this long before the next attempt.
     std::chrono::milliseconds reconnectBackoff{1000};

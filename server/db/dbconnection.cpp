@@ -326,8 +326,16 @@ Result<void> DbConnection::connect()
         m_mysql = std::move(owner);
         markUsed();
 
-        if (auto tz = exec("SET time_zone = '+00:00'"); !tz)
+        // UTC session clock; strict mode whatever the server's default, so an
+        // over-long address or a bad date is an error and never silently truncated.
+        if (auto tz = exec("SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,"
+                           "NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+            !tz)
             return tz.error();
+        if (m_config.readCommitted) {
+            if (auto iso = exec("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"); !iso)
+                return iso.error();
+        }
         const qint64 lockWait = qMax<qint64>(1, m_config.lockWaitTimeout.count());
         if (auto lw = exec("SET SESSION innodb_lock_wait_timeout = ?", {lockWait}); !lw)
             return lw.error();

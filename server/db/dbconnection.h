@@ -42,7 +42,8 @@ struct DbExecResult {
 ///
 /// Connection policy:
 /// - connect() sets connect/read/write timeouts, TCP when a host is given,
-///   utf8mb4, then `SET time_zone='+00:00'` and innodb_lock_wait_timeout.
+///   utf8mb4, then `SET time_zone='+00:00'`, a strict sql_mode, READ COMMITTED
+///   (DbConfig::readCommitted) and innodb_lock_wait_timeout.
 ///   MYSQL_OPT_RECONNECT is never set (default off): a lost session (and any
 ///   lock, temporary table or transaction it held) is reported, never hidden.
 /// - A connection error (isConnectionError()) closes the handle. ensureConnected()

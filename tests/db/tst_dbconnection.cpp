@@ -60,7 +60,8 @@ private Q_SLOTS:
         QVERIFY(conn.isConnected());
         QVERIFY(conn.connectionId() > 0);
         auto row = conn.queryOne("SELECT @@session.time_zone, @@character_set_client, "
-                                 "@@session.innodb_lock_wait_timeout, DATABASE()");
+                                 "@@session.innodb_lock_wait_timeout, DATABASE(), @@session.sql_mode, "
+                                 "@@session.tx_isolation");
         VERIFY_OK(row);
         QVERIFY(row->has_value());
         const DbRow &r = **row;
@@ -68,10 +69,38 @@ private Q_SLOTS:
         QCOMPARE(r.toString(1), QStringLiteral("utf8mb4"));
         QCOMPARE(r.toInt64(2), qint64(2));
         QCOMPARE(r.toString(3), m_config.database);
+        QVERIFY2(r.toString(4)->contains(QStringLiteral("STRICT_ALL_TABLES")), qPrintable(*r.toString(4)));
+        QCOMPARE(r.toString(5), QStringLiteral("READ-COMMITTED"));
         // The session clock is UTC.
         auto now = conn.queryOne("SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW())");
         VERIFY_OK(now);
         QCOMPARE((*now)->toInt64(0), qint64(0));
+    }
+
+    void unixSocket()
+    {
+        DbConfig config = m_config;
+        config.host.clear();
+        config.port = 0;
+        config.unixSocket = m_server.address().socket;
+        QVERIFY(!config.unixSocket.isEmpty());
+        DbConnection conn(config);
+        VERIFY_OK(conn.connect());
+        auto row = conn.queryOne("SELECT ?", {QStringLiteral("via socket")});
+        VERIFY_OK(row);
+        QCOMPARE((*row)->toString(0), QStringLiteral("via socket"));
+    }
+
+    void strictModeRefusesTruncation()
+    {
+        DbConnection conn(m_config);
+        VERIFY_OK(conn.connect());
+        VERIFY_OK(conn.exec("CREATE TABLE strict_t (s VARCHAR(4) NOT NULL, d DATETIME(6) NULL)"));
+        auto tooLong = conn.exec("INSERT INTO strict_t (s) VALUES (?)", {QStringLiteral("12345")});
+        QVERIFY(!tooLong);
+        QCOMPARE(tooLong.error().code, 1406); // ER_DATA_TOO_LONG, not a silent truncation
+        auto badDate = conn.exec("INSERT INTO strict_t (s, d) VALUES (?, ?)", {QStringLiteral("a"), QStringLiteral("0000-00-00")});
+        QVERIFY(!badDate);
     }
 
     void roundTripEveryParameterType()
