@@ -35,6 +35,7 @@ Database::Database(const DbConfig &config, QObject *parent) : QObject(parent), m
 
 Database::~Database()
 {
+    WP_ASSERT(QThread::currentThread() == thread());
     m_accepting = false;
     m_destroying = true;
     std::deque<DbJob> waiting;

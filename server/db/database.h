@@ -96,11 +96,13 @@ public:
     /// the last of them has been delivered (or soon if there are none).
     void shutdown();
 
+    /// False after shutdown().
     bool isAccepting() const { return m_accepting; }
-    /// Jobs waiting for a worker.
+    /// Jobs waiting for a worker (for /metrics and tests).
     int queuedJobs() const { return int(m_queue.size()); }
-    /// Workers running a job.
+    /// Workers running a job, or whose result is not yet delivered.
     int busyWorkers() const { return int(m_workers.size() - m_idle.size()); }
+    /// Number of worker threads (DbConfig::poolSize).
     int poolSize() const { return int(m_workers.size()); }
 
 Q_SIGNALS:

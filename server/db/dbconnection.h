@@ -59,6 +59,7 @@ public:
     DbConnection(const DbConnection &) = delete;
     DbConnection &operator=(const DbConnection &) = delete;
 
+    /// The configuration given at construction.
     const DbConfig &config() const { return m_config; }
 
     /// Closes any current session and opens a new one.
@@ -76,6 +77,8 @@ public:
     /// Closes the session (idempotent). An open transaction is rolled back by the server.
     void disconnect();
 
+    /// True while a session is open (it may still have died unnoticed since: the
+    /// next statement or ensureConnected() finds out).
     bool isConnected() const { return m_mysql != nullptr; }
     /// True between Transaction::begin() and its commit/rollback.
     bool inTransaction() const { return m_inTransaction; }

@@ -50,8 +50,10 @@ using DbValue = std::variant<std::monostate, qint64, quint64, double, QString, Q
 class DbRow {
 public:
     DbRow() = default;
+    /// A row of @p values, one per column (built by DbConnection; tests).
     explicit DbRow(QList<DbValue> values) : m_values(std::move(values)) {}
 
+    /// Number of columns.
     int size() const { return int(m_values.size()); }
     /// True for SQL NULL and for an out-of-range column.
     bool isNull(int column) const;

@@ -23,6 +23,7 @@ public:
     DbWorker(int index, const DbConfig &config);
     ~DbWorker() override;
 
+    /// Position in the Database's pool (thread name wp-db-<index>).
     int index() const { return m_index; }
 
     /// Worker thread: makes the connection usable (DbConnection::ensureConnected(),

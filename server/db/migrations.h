@@ -55,6 +55,7 @@ public:
 
     /// In ascending version order.
     const QList<Migration> &migrations() const { return m_migrations; }
+    /// The highest version known to this build (0 when there are none).
     int latestVersion() const { return m_migrations.isEmpty() ? 0 : m_migrations.last().version; }
 
     /// Creates `schema_migrations(version, name, applied_at)` if missing, takes the

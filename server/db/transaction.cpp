@@ -49,7 +49,7 @@ Result<void> Transaction::finish(const char *sql)
     if (!conn->isConnected()) {
         // The session died: the server rolled the transaction back with it.
         conn->m_inTransaction = false;
-        return fail(2006, QStringLiteral("%1: the connection was lost; the transaction was rolled back")
+        return fail(kCrServerGone, QStringLiteral("%1: the connection was lost; the transaction was rolled back")
                               .arg(QLatin1String(sql)));
     }
     auto result = conn->simpleCommand(sql);

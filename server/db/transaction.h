@@ -40,6 +40,7 @@ public:
     [[nodiscard]] Result<void> commit();
     /// Sends ROLLBACK (idempotent: no-op when no longer active).
     [[nodiscard]] Result<void> rollback();
+    /// True until commit() or rollback() was called (whatever their result).
     bool isActive() const { return m_conn != nullptr; }
 
 private:
@@ -63,6 +64,7 @@ void transactionRetryPause(int attempt);
 /// @p fn returns a Result<T>: an error rolls the transaction back and is returned
 /// (after retries when retryable). @p fn may run several times, so it must not
 /// have effects outside this connection. Other errors are returned at once.
+/// Must not be called inside a transaction (transactions do not nest).
 /// Returns: @p fn's value after a successful commit, or the last error.
 template <typename F>
 auto withTransaction(DbConnection &conn, F &&fn, int maxAttempts = kTransactionAttempts)

@@ -7,7 +7,9 @@
 
 #include <mariadbserver.h>
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QScopeGuard>
 #include <QTest>
 #include <QTimer>
@@ -59,6 +61,25 @@ Result<int> selectOne(DbConnection &c)
 QString describe(const Result<int> &r)
 {
     return r ? QStringLiteral("ok") : QStringLiteral("%1: %2").arg(r.error().code).arg(r.error().message);
+}
+
+/// True when every thread of @p pid is stopped (state 'T' in /proc/PID/task/TID/stat).
+bool allThreadsStopped(qint64 pid)
+{
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    const QStringList tids = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    if (tids.isEmpty())
+        return false;
+    for (const QString &tid : tids) {
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')'); // "tid (comm) S ..."
+        if (close < 0 || close + 2 >= line.size() || line.at(close + 2) != 'T')
+            return false;
+    }
+    return true;
 }
 
 struct Outcome {
@@ -176,6 +197,10 @@ private Q_SLOTS:
 
         QVERIFY(m_server.process().signalService(SIGSTOP));
         auto thaw = qScopeGuard([this] { m_server.process().signalService(SIGCONT); });
+        // kill() returns before every server thread has stopped: a busy thread can
+        // still answer a query. Wait until the whole process is in state T.
+        const qint64 pid = m_server.process().value(QStringLiteral("pid")).toLongLong();
+        QTRY_VERIFY(allThreadsStopped(pid));
         LoopWatch loop;
         auto frozen = submit(db, &context, 10);
         QTRY_VERIFY_WITH_TIMEOUT(allDone(*frozen), 15000);
