@@ -21,13 +21,19 @@ log="$dir/error.log"
 fail() { echo "mariadb.sh: $*" >&2; exit 1; }
 command -v mariadbd >/dev/null || fail "mariadbd not found (run scripts/setup.sh)"
 
+# A private tmpdir: bootstrap temp tables are named after the PID, and processes
+# in other PID namespaces sharing /tmp can collide ("Unknown table
+# 'mysql.tmp_user_sys'" when several servers are initialised at once).
+tmp="$dir/tmp"
+mkdir -p "$tmp"
+
 if [ ! -d "$dir/data/mysql" ]; then
-  mariadb-install-db --no-defaults --datadir="$dir/data" --user=root \
+  mariadb-install-db --no-defaults --datadir="$dir/data" --tmpdir="$tmp" --user=root \
       --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1 \
     || fail "mariadb-install-db failed: $(tail -n 3 "$dir/install.log" | tr '\n' ' ')"
 fi
 
-mariadbd --no-defaults --datadir="$dir/data" --socket="$sock" --pid-file="$dir/mysqld.pid" \
+mariadbd --no-defaults --datadir="$dir/data" --tmpdir="$tmp" --socket="$sock" --pid-file="$dir/mysqld.pid" \
     --port="$port" --bind-address=127.0.0.1 --user=root --log-error="$log" \
     --skip-log-bin --innodb-buffer-pool-size=64M --max-connections=500 \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci >/dev/null 2>&1 &
