@@ -105,6 +105,23 @@ void NodeRpcClient::getRawTransaction(const QString &txid, QObject *context,
     });
 }
 
+void NodeRpcClient::getRawTransactionInfo(const QString &txid, QObject *context,
+                                          std::function<void(Result<RawTransactionInfo>)> done)
+{
+    call(QStringLiteral("getrawtransaction"), {txid, 1}, context, [done = std::move(done)](Result<QJsonValue> r) {
+        if (!r)
+            return done(r.error());
+        const QJsonObject o = r->toObject();
+        RawTransactionInfo info;
+        info.raw = QByteArray::fromHex(o.value(QStringLiteral("hex")).toString().toLatin1());
+        if (!r->isObject() || info.raw.isEmpty())
+            return done(fail(QStringLiteral("getrawtransaction: unexpected answer")));
+        info.confirmations = qMax(0, o.value(QStringLiteral("confirmations")).toInt());
+        info.timeS = info.confirmations > 0 ? o.value(QStringLiteral("time")).toInteger() : 0;
+        done(info);
+    });
+}
+
 void NodeRpcClient::getTxOut(const QString &txid, int index, QObject *context,
                              std::function<void(Result<std::optional<TxOutInfo>>)> done)
 {

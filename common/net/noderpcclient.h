@@ -36,6 +36,13 @@ struct TxOutInfo {
     bool coinbase = false;
 };
 
+/// A transaction as `getrawtransaction txid 1` reports it.
+struct RawTransactionInfo {
+    QByteArray raw;
+    int confirmations = 0; ///< 0 while in the mempool
+    qint64 timeS = 0;      ///< block time, 0 while unconfirmed
+};
+
 /// Asynchronous Bitcoin Core JSON-RPC client over QNetworkAccessManager.
 ///
 /// Thread affinity: the thread that creates it (normally the event loop); every
@@ -56,6 +63,9 @@ public:
     void getBlockCount(QObject *context, std::function<void(Result<int>)> done);
     /// `getrawtransaction txid 0`: the raw hex, or an error if unknown.
     void getRawTransaction(const QString &txid, QObject *context, std::function<void(Result<QByteArray>)> done);
+    /// `getrawtransaction txid 1`: raw bytes, confirmations and block time.
+    void getRawTransactionInfo(const QString &txid, QObject *context,
+                               std::function<void(Result<RawTransactionInfo>)> done);
     /// `gettxout txid n true`: nullopt when spent or unknown.
     void getTxOut(const QString &txid, int index, QObject *context,
                   std::function<void(Result<std::optional<TxOutInfo>>)> done);
