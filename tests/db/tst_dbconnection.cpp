@@ -6,6 +6,7 @@
 #include <db/dberror.h>
 #include <db/transaction.h>
 
+#include "dbtestconfig.h"
 #include <mariadbserver.h>
 
 #include <crypto/random.h>
@@ -24,17 +25,6 @@ using namespace wp::server::db;
 
 namespace {
 
-DbConfig configFor(const test::DbAddress &a)
-{
-    DbConfig c;
-    c.host = a.host;
-    c.port = a.port;
-    c.user = a.user;
-    c.password = a.password;
-    c.database = a.database;
-    return c;
-}
-
 #define VERIFY_OK(expr)                                                                              \
     do {                                                                                             \
         const auto &r_ = (expr);                                                                     \
@@ -50,7 +40,7 @@ private Q_SLOTS:
     {
         auto started = m_server.start();
         QVERIFY2(started, started ? "" : qPrintable(started.error().message));
-        m_config = configFor(m_server.address());
+        m_config = test::dbConfigFor(m_server.address());
     }
 
     void sessionSettings()

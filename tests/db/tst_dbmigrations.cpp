@@ -6,6 +6,7 @@
 #include <db/dberror.h>
 #include <db/migrations.h>
 
+#include "dbtestconfig.h"
 #include <mariadbserver.h>
 
 #include <QTest>
@@ -51,12 +52,7 @@ private Q_SLOTS:
     {
         auto started = m_server.start();
         QVERIFY2(started, started ? "" : qPrintable(started.error().message));
-        const test::DbAddress &a = m_server.address();
-        m_config.host = a.host;
-        m_config.port = a.port;
-        m_config.user = a.user;
-        m_config.password = a.password;
-        m_config.database = a.database;
+        m_config = test::dbConfigFor(m_server.address());
     }
 
     void splitStatements_data()

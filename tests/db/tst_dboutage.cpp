@@ -5,6 +5,7 @@
 #include <db/database.h>
 #include <db/dberror.h>
 
+#include "dbtestconfig.h"
 #include <mariadbserver.h>
 
 #include <QDir>
@@ -124,12 +125,7 @@ private Q_SLOTS:
     {
         auto started = m_server.start();
         QVERIFY2(started, started ? "" : qPrintable(started.error().message));
-        const test::DbAddress &a = m_server.address();
-        m_config.host = a.host;
-        m_config.port = a.port;
-        m_config.user = a.user;
-        m_config.password = a.password;
-        m_config.database = a.database;
+        m_config = test::dbConfigFor(m_server.address());
     }
 
     void stoppedServerFailsFastThenRecovers()
