@@ -5,6 +5,7 @@
 #include <net/httptypes.h>
 #include <net/logging.h>
 #include <net/requesthead.h>
+#include <net/socketdrain.h>
 #include <protocol/messages.h>
 
 #include <QMetaMethod>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <functional>
 
 namespace wp::server::net {
 
@@ -61,6 +63,16 @@ void stopTimer(QTcpSocket *socket, const char *name)
 {
     delete socket->findChild<QTimer *>(QLatin1String(name), Qt::FindDirectChildrenOnly);
 }
+
+/// A child of an accepted socket that runs @p release when the socket is destroyed.
+class ConnectionSlot : public QObject {
+public:
+    ConnectionSlot(QTcpSocket *socket, std::function<void()> release) : QObject(socket), m_release(std::move(release)) {}
+    ~ConnectionSlot() override { m_release(); }
+
+private:
+    std::function<void()> m_release;
+};
 
 } // namespace
 
@@ -151,7 +163,12 @@ void FrontDoor::incomingConnection(qintptr fd)
         closeWithStatus(socket, 503);
         return;
     }
-    connect(socket, &QObject::destroyed, this, [this, peer] { m_limiter.release(peer); });
+    // Counted until the socket object dies. Not through its destroyed() signal: a server-side
+    // QWebSocket (Qt 6.4) disconnects *every* signal of its QTcpSocket when it is destroyed.
+    new ConnectionSlot(socket, [door = QPointer<FrontDoor>(this), peer] {
+        if (door)
+            door->m_limiter.release(peer);
+    });
     qCDebug(lcNet) << "connection" << id << "accepted," << m_limiter.total() << "open";
 
     startAbortTimer(socket, kHeadTimerName, m_config.headTimeoutMs);
@@ -235,6 +252,10 @@ void FrontDoor::onWebSocketReady()
         if (tcp) {
             stopTimer(tcp, kHandshakeTimerName);
             id = connectionIdOf(tcp);
+            connect(ws, &QObject::destroyed, this, [this, tcp] {
+                if (tcp)
+                    adoptAfterWebSocket(tcp);
+            });
         }
         if (!isSignalConnected(signal)) {
             ws->close(QWebSocketProtocol::CloseCodeGoingAway);
@@ -246,6 +267,21 @@ void FrontDoor::onWebSocketReady()
     }
 }
 
+void FrontDoor::adoptAfterWebSocket(QTcpSocket *socket)
+{
+    // ~QWebSocket closed the socket and disconnected all of its signals, QWebSocketServer's
+    // "delete on disconnect" included: without this the QTcpSocket object would stay alive
+    // (and counted) until the door is destroyed.
+    if (socket->state() == QAbstractSocket::UnconnectedState) {
+        socket->deleteLater();
+        return;
+    }
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    watchClosing(socket);
+    if (socket->state() == QAbstractSocket::ClosingState)
+        QTimer::singleShot(m_config.lingerMs, socket, [socket] { socket->abort(); });
+}
+
 void FrontDoor::handOffToHttp(QTcpSocket *socket)
 {
     static const QMetaMethod pending = QMetaMethod::fromSignal(&QTcpServer::pendingConnectionAvailable);
@@ -255,7 +291,8 @@ void FrontDoor::handOffToHttp(QTcpSocket *socket)
     }
     endHeadPhase(socket);
     // Connected before QHttpServer's slot, so it sees every byte first.
-    new HttpConnection(socket, connectionIdOf(socket), qint64(m_config.headMaxBytes) + m_http.maxBodyBytes, m_http);
+    new HttpConnection(socket, connectionIdOf(socket), qint64(m_config.headMaxBytes) + m_http.maxBodyBytes, m_http,
+                       m_config.drainMs);
     addPendingConnection(socket); // emits pendingConnectionAvailable -> QHttpServer connects
     QMetaObject::invokeMethod(socket, [socket] { Q_EMIT socket->readyRead(); }, Qt::QueuedConnection);
 }
@@ -264,10 +301,7 @@ void FrontDoor::closeWithStatus(QTcpSocket *socket, int status)
 {
     stopTimer(socket, kHeadTimerName);
     disconnect(socket, &QIODevice::readyRead, this, nullptr);
-    socket->readAll(); // unread input at close() would turn our FIN into a RST and lose the answer
-    connect(socket, &QIODevice::readyRead, socket, [socket] { socket->readAll(); });
-    socket->write(bodylessResponse(status));
-    socket->disconnectFromHost();
+    respondAndDrain(socket, bodylessResponse(status), m_config.drainMs);
 }
 
 } // namespace wp::server::net

@@ -74,7 +74,8 @@ private:
     void handOffToWebSocket(QTcpSocket *socket);
     void handOffToHttp(QTcpSocket *socket);
     void onWebSocketReady();
-    /// Writes a bodyless response with "Connection: close", discards input, closes.
+    void adoptAfterWebSocket(QTcpSocket *socket);
+    /// Answers with a bodyless response and "Connection: close", then drains and closes.
     void closeWithStatus(QTcpSocket *socket, int status);
     void watchClosing(QTcpSocket *socket);
     bool logAllowed();

@@ -1,6 +1,7 @@
 #include <net/httpconnection.h>
 
 #include <net/logging.h>
+#include <net/socketdrain.h>
 #include <util/assert.h>
 
 #include <QTcpSocket>
@@ -12,9 +13,9 @@ constexpr char kObjectName[] = "wpHttpConnection";
 }
 
 HttpConnection::HttpConnection(QTcpSocket *socket, quint64 connectionId, qint64 maxRequestBytes,
-                               const HttpConfig &config)
+                               const HttpConfig &config, int drainMs)
     : QObject(socket), m_socket(socket), m_connectionId(connectionId), m_maxRequestBytes(maxRequestBytes),
-      m_config(config)
+      m_drainMs(drainMs), m_config(config)
 {
     setObjectName(QLatin1String(kObjectName));
     m_timer.setSingleShot(true);
@@ -54,8 +55,9 @@ quint64 HttpConnection::beginRequest()
 {
     m_inRequest = false;
     m_requestBytes = 0;
+    const quint64 ticket = m_nextTicket++;
     armTimer();
-    return m_nextTicket++;
+    return ticket;
 }
 
 void HttpConnection::respond(quint64 ticket, QByteArray wire, bool closeAfter)
@@ -110,18 +112,12 @@ void HttpConnection::rejectOversized()
     m_closing = true;
     m_timer.stop();
     m_ready.clear();
-    // Take the socket away from QHttpServer (its slot runs after ours), drop what it buffered
-    // and what is still to come, answer, close.
+    // Take the socket away from QHttpServer (its slot runs after ours): answer, drain, close.
     QObject::disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
-    if (m_socket->isTransactionStarted())
-        m_socket->commitTransaction();
-    m_socket->readAll();
-    connect(m_socket, &QIODevice::readyRead, this, [s = m_socket] { s->readAll(); });
-    static const char response[] =
+    static const QByteArray response =
         "HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: text/plain\r\nContent-Length: 18\r\n"
         "Connection: close\r\n\r\nrequest too large\n";
-    m_socket->write(response, sizeof response - 1);
-    m_socket->disconnectFromHost();
+    respondAndDrain(m_socket, response, m_drainMs);
 }
 
 } // namespace wp::server::net

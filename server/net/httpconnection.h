@@ -28,7 +28,9 @@ class HttpConnection : public QObject {
     Q_OBJECT
 public:
     /// @param maxRequestBytes cap on the bytes of one request, head included.
-    HttpConnection(QTcpSocket *socket, quint64 connectionId, qint64 maxRequestBytes, const HttpConfig &config);
+    /// @param drainMs how long input is drained after a 413 (see respondAndDrain()).
+    HttpConnection(QTcpSocket *socket, quint64 connectionId, qint64 maxRequestBytes, const HttpConfig &config,
+                   int drainMs);
     ~HttpConnection() override;
 
     /// The HttpConnection attached to @p socket, or nullptr.
@@ -56,6 +58,7 @@ private:
     QTcpSocket *m_socket;
     quint64 m_connectionId;
     qint64 m_maxRequestBytes;
+    int m_drainMs;
     HttpConfig m_config;
     QTimer m_timer;
     qint64 m_requestBytes = 0;

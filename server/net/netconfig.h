@@ -26,6 +26,7 @@ struct FrontDoorConfig {
     int fdReserve = 64;
     int listenBacklog = 1024; ///< the kernel caps it at net.core.somaxconn
     int lingerMs = 5000;      ///< a closing socket that cannot flush (peer not reading) is aborted after this
+    int drainMs = 2000;       ///< after an error answer (400, 413, 503, ...) input is read and dropped this long
 };
 
 /// Limits of HTTP connections handed to QHttpServer.
