@@ -1,6 +1,6 @@
 #include <net/frontdoor.h>
 
-#include <net/filelimit.h>
+#include <net/processsetup.h>
 #include <net/httpconnection.h>
 #include <net/httptypes.h>
 #include <net/logging.h>

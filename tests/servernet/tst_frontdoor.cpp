@@ -1,6 +1,6 @@
 #include "servernettest.h"
 
-#include <net/filelimit.h>
+#include <net/processsetup.h>
 #include <net/frontdoor.h>
 #include <net/httpapi.h>
 #include <net/netserver.h>
@@ -142,6 +142,19 @@ private Q_SLOTS:
         QVERIFY(raw.received.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"));
         QVERIFY(raw.received.contains("Sec-WebSocket-Protocol: v12.stomp\r\n"));
         QTRY_COMPARE(m_server->stomp().sessionCount(), 1);
+    }
+
+    void badWebSocketHandshakeIsClosedAndUncounted()
+    {
+        start(noPeerCap());
+        RawClient raw;
+        raw.connectTo(port());
+        QTRY_VERIFY(raw.connected());
+        raw.socket.write("GET /ws/connect HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+        QTRY_VERIFY(raw.closed); // no Sec-WebSocket-Key: QWebSocketServer refuses
+        QVERIFY(raw.status() != 101);
+        QTRY_COMPARE(open(), 0);
+        QCOMPARE(m_server->stomp().sessionCount(), 0);
     }
 
     void perIpCapRefusesExtraConnection()

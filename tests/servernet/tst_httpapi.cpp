@@ -252,6 +252,26 @@ private Q_SLOTS:
         QVERIFY(!raw.closed); // keep-alive
     }
 
+    void upgradeOnKeepAliveConnectionIsRefused()
+    {
+        start();
+        RawClient raw;
+        raw.connectTo(m_server->port());
+        QTRY_VERIFY(raw.connected());
+        raw.socket.write("GET /rest/pools HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_COMPARE(raw.status(), 200);
+        raw.received.clear();
+        // Only the first request of a connection is seen by the front door; QHttpServer 6.4
+        // warns, then answers through our missing handler and closes.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("WebSocket received but no slots connected")));
+        raw.socket.write("GET /ws/connect HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_VERIFY(raw.closed);
+        QCOMPARE(raw.status(), 404);
+        QCOMPARE(m_server->stomp().sessionCount(), 0);
+        QTRY_COMPARE(m_server->frontDoor().openConnections(), 0);
+    }
+
     void connectionCloseIsHonoured()
     {
         start();

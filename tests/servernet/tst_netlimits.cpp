@@ -1,5 +1,5 @@
 #include <net/connectionlimiter.h>
-#include <net/filelimit.h>
+#include <net/processsetup.h>
 #include <net/ratelimiter.h>
 #include <net/requesthead.h>
 
@@ -186,6 +186,12 @@ private Q_SLOTS:
             noise += char((i * 7919) & 0xff);
         for (int cap : {1, 16, 8192})
             (void)parseRequestHead(noise, cap);
+    }
+
+    void unixEventDispatcherComesTooLateHere()
+    {
+        QVERIFY(!preferUnixEventDispatcher()); // the test's QCoreApplication already exists
+        QVERIFY(qEnvironmentVariableIsSet("QT_NO_GLIB"));
     }
 
     void fileLimitRaisesSoftToHard()

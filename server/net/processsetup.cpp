@@ -1,5 +1,6 @@
-#include <net/filelimit.h>
+#include <net/processsetup.h>
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <sys/resource.h>
@@ -43,6 +44,13 @@ Result<FileLimit> raiseFileLimit()
     if (::setrlimit(RLIMIT_NOFILE, &rl) != 0)
         return errnoError("setrlimit");
     return fileLimit();
+}
+
+bool preferUnixEventDispatcher()
+{
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+    return QCoreApplication::instance() == nullptr;
 }
 
 } // namespace wp::server::net
