@@ -32,8 +32,8 @@ using StompHeaders = QList<QPair<QByteArray, QByteArray>>;
 ///  - a malformed frame, a frame before CONNECT, a second CONNECT or a missing required
 ///    header -> ERROR frame, then close (1002); too many frames (token bucket) -> ERROR, close
 ///    (1008); a WebSocket message or frame over maxMessageBytes closes with 1009 (QWebSocket).
-/// Headers are escaped as STOMP 1.1/1.2 define whatever version was negotiated (1.0 clients
-/// never see ':' or newlines in our header values).
+/// Headers are escaped as STOMP 1.1/1.2 define, whatever version was negotiated: a 1.0 client
+/// would see "\c" for ':' in a header value, so keep ':' and newlines out of header values.
 /// The session id (32 random hex digits) is the classic "username": the principal the
 /// application addresses `/private/reply` messages to.
 ///
