@@ -121,6 +121,23 @@ void MixStore::isWhitelistedTx0(const QString &txid, QObject *context, Done<bool
         std::move(done));
 }
 
+void MixStore::allocateFeeIndexes(int count, QObject *context, Done<qint64> done)
+{
+    m_db.run<qint64>(
+        context,
+        [count](DbConnection &c) -> Result<qint64> {
+            // LAST_INSERT_ID(expr) makes the new value readable on this connection only.
+            auto moved = c.exec("UPDATE fee_index_counter SET next_index = LAST_INSERT_ID(next_index + ?) WHERE id = 1",
+                                {count});
+            if (!moved)
+                return moved.error();
+            if (moved->affectedRows != 1)
+                return fail(QStringLiteral("fee_index_counter has no row"));
+            return qint64(moved->insertId) - count;
+        },
+        std::move(done));
+}
+
 void MixStore::activeBan(const QStringList &identifiers, QObject *context, Done<std::optional<Ban>> done)
 {
     m_db.run<std::optional<Ban>>(

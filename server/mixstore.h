@@ -74,6 +74,9 @@ public:
     /// Whether a Tx0 is exempt from provenance checks.
     void isWhitelistedTx0(const QString &txid, QObject *context, Done<bool> done);
 
+    /// Reserves @p count consecutive fee address indexes, unique across the cluster. Returns the first.
+    void allocateFeeIndexes(int count, QObject *context, Done<qint64> done);
+
     /// The active ban of any of @p identifiers (a txid and its "txid:index"), if any.
     void activeBan(const QStringList &identifiers, QObject *context, Done<std::optional<Ban>> done);
     /// Records blames and creates the bans @p policy calls for, in one transaction

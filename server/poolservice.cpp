@@ -237,7 +237,7 @@ void PoolService::checkUnspent(const QString &mixId, std::function<void(QList<bt
     for (const mix::MixInput &input : inputs) {
         const btc::OutPoint outpoint = input.input.outpoint;
         m_deps.node.getTxOut(outpoint.txid.toHex(), int(outpoint.index), this,
-                             [this, state, outpoint, mixId, then](Result<std::optional<net::TxOutInfo>> r) {
+                             [this, state, outpoint, mixId, then](Result<std::optional<wp::net::TxOutInfo>> r) {
                                  if (!r)
                                      state->error = true;
                                  else if (!r->has_value())

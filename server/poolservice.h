@@ -36,7 +36,7 @@ public:
     struct Deps {
         mix::SessionMessenger &messenger;
         MixStore &store;
-        net::NodeRpcClient &node;
+        wp::net::NodeRpcClient &node;
         btc::Network network;
         QString instanceId;
         mix::BanPolicy banPolicy;

@@ -1,0 +1,182 @@
+#include <coordinator.h>
+
+#include <chaintip.h>
+#include <inputvalidator.h>
+#include <logging.h>
+#include <mixstore.h>
+#include <poolservice.h>
+#include <restcontroller.h>
+#include <stompcontroller.h>
+
+#include <crypto/random.h>
+#include <db/database.h>
+#include <db/migrations.h>
+#include <mix/feeconfig.h>
+#include <mix/tx0datafactory.h>
+#include <mix/tx0validator.h>
+#include <net/netserver.h>
+#include <net/noderpcclient.h>
+#include <util/hex.h>
+
+namespace wp::server {
+
+namespace {
+
+db::DbConfig dbConfig(const CoordinatorOptions::Db &o)
+{
+    db::DbConfig c;
+    c.host = o.host;
+    c.port = o.port;
+    c.user = o.user;
+    c.password = o.password;
+    c.database = o.database;
+    c.unixSocket = o.socket;
+    c.poolSize = o.workers;
+    return c;
+}
+
+/// "NAME:payload:percent[:expirationMs[:message]]"
+Result<QList<mix::ScodeConfig>> parseScodes(const QStringList &texts)
+{
+    QList<mix::ScodeConfig> out;
+    for (const QString &text : texts) {
+        const QStringList parts = text.trimmed().split(QLatin1Char(':'));
+        bool payloadOk = false;
+        bool percentOk = false;
+        mix::ScodeConfig s;
+        s.name = parts.value(0);
+        s.payload = qint16(parts.value(1).toInt(&payloadOk));
+        s.feeValuePercent = parts.value(2).toInt(&percentOk);
+        if (parts.size() < 3 || s.name.isEmpty() || !payloadOk || !percentOk)
+            return fail(QStringLiteral("fees.scodes: '%1' is not NAME:payload:percent[:expirationMs[:message]]").arg(text));
+        if (parts.size() > 3 && !parts[3].isEmpty())
+            s.expirationMs = parts[3].toLongLong();
+        s.message = parts.mid(4).join(QLatin1Char(':'));
+        out.append(s);
+    }
+    return out;
+}
+
+} // namespace
+
+Coordinator::Coordinator(CoordinatorOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_instanceId(util::toHex(crypto::randomBytes(16)))
+{
+}
+
+Coordinator::~Coordinator()
+{
+    stop();
+}
+
+Result<void> Coordinator::start()
+{
+    // 1. Database and schema.
+    m_db = std::make_unique<db::Database>(dbConfig(m_options.db));
+    auto migrated = m_db->runSync<QList<int>>([](db::DbConnection &c) -> Result<QList<int>> {
+        auto migrations = db::Migrations::embedded();
+        if (!migrations)
+            return migrations.error();
+        return migrations->apply(c);
+    });
+    if (!migrated)
+        return fail(QStringLiteral("database: %1").arg(migrated.error().message));
+
+    // 2. Node.
+    wp::net::NodeRpcConfig node{QUrl(m_options.node.url), m_options.node.user, m_options.node.password,
+                                m_options.node.cookieFile, m_options.node.timeoutMs};
+    m_node = std::make_unique<wp::net::NodeRpcClient>(node);
+    m_tip = std::make_unique<ChainTip>(*m_node, m_options.node.tipRefreshMs);
+    m_tip->start();
+
+    // 3. Fee rules.
+    auto scodes = parseScodes(m_options.fees.scodes);
+    if (!scodes)
+        return scodes.error();
+    mix::FeeSettings fees;
+    fees.network = m_options.network;
+    fees.secretMnemonic = m_options.fees.secretWords;
+    fees.secretPassphrase = m_options.fees.secretPassphrase;
+    fees.feeXpub = m_options.fees.feeXpub;
+    fees.scodes = *scodes;
+    auto feeConfig = mix::FeeConfig::create(fees);
+    if (!feeConfig)
+        return fail(QStringLiteral("fees: %1").arg(feeConfig.error().message));
+    m_fees = std::make_shared<const mix::FeeConfig>(std::move(*feeConfig));
+    m_tx0Validator = std::make_unique<mix::Tx0Validator>(m_fees);
+    m_tx0Data = std::make_unique<mix::Tx0DataFactory>(m_fees);
+
+    // 4. Shared state and validation.
+    m_store = std::make_unique<MixStore>(*m_db);
+    m_validator = std::make_unique<InputValidator>(InputValidator::Deps{
+        *m_node, *m_store, *m_tx0Validator, *m_tip, m_options.network, m_options.node.blockHeightMaxSpread});
+
+    // 5. Network.
+    net::NetConfig netConfig;
+    netConfig.door.maxConnections = m_options.limits.maxConnections;
+    netConfig.door.maxConnectionsPerIp = m_options.limits.maxConnectionsPerIp;
+    netConfig.stomp.maxMessageBytes = m_options.limits.maxMessageBytes;
+    netConfig.stomp.rateLimitPerSecond = m_options.limits.framesPerSecond;
+    netConfig.stomp.rateLimitBurst = m_options.limits.frameBurst;
+    m_net = std::make_unique<net::NetServer>(netConfig);
+    m_stomp = std::make_unique<StompController>(m_net->stomp(), *m_validator, m_options.network,
+                                                [this](const QString &id) { return pool(id); });
+
+    // 6. Pools.
+    for (const mix::PoolConfig &config : m_options.pools) {
+        m_pools.append(new PoolService(config, m_options.timings,
+                                       PoolService::Deps{*m_stomp, *m_store, *m_node, m_options.network, m_instanceId,
+                                                         m_options.ban, m_options.inviteDelayMs},
+                                       this));
+    }
+    m_rest = std::make_unique<RestController>(
+        m_net->http(),
+        RestController::Deps{*m_store, *m_tx0Data, m_options.network, [this] { return m_pools; },
+                             [this] {
+                                 QList<proto::PoolInfo> out;
+                                 for (PoolService *p : m_pools) {
+                                     proto::PoolInfo info = p->poolInfo();
+                                     info.ownerUrlClear = m_options.urlClear;
+                                     info.ownerUrlOnion = m_options.urlOnion;
+                                     out.append(info);
+                                 }
+                                 return out;
+                             },
+                             m_options.pools});
+
+    auto port = m_net->listen(m_options.listenAddress, m_options.port);
+    if (!port)
+        return fail(QStringLiteral("cannot listen on %1:%2: %3")
+                        .arg(m_options.listenAddress.toString())
+                        .arg(m_options.port)
+                        .arg(port.error().message));
+    for (PoolService *p : m_pools)
+        p->start(0);
+    qCInfo(lcCoordinator).noquote() << "instance" << m_options.instanceName << m_instanceId << "listening on port"
+                                    << *port << "with" << m_pools.size() << "pools";
+    return {};
+}
+
+void Coordinator::stop()
+{
+    for (PoolService *p : m_pools)
+        p->stop(QStringLiteral("The coordinator is shutting down"));
+    m_rest.reset();
+    m_net.reset();
+    if (m_db)
+        m_db->shutdown();
+}
+
+quint16 Coordinator::port() const { return m_net ? m_net->port() : 0; }
+
+QList<PoolService *> Coordinator::pools() const { return m_pools; }
+
+PoolService *Coordinator::pool(const QString &poolId) const
+{
+    for (PoolService *p : m_pools)
+        if (p->config().poolId == poolId && p->isRunning())
+            return p;
+    return nullptr;
+}
+
+} // namespace wp::server

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <coordinatoroptions.h>
+
+#include <util/result.h>
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace wp::net {
+class NodeRpcClient;
+}
+
+namespace wp::server {
+
+namespace db {
+class Database;
+}
+namespace net {
+class NetServer;
+}
+namespace mix {
+class FeeConfig;
+class Tx0Validator;
+class Tx0DataFactory;
+}
+class ChainTip;
+class InputValidator;
+class MixStore;
+class PoolService;
+class RestController;
+class StompController;
+
+/// One coordinator instance: owns every subsystem and starts and stops them in
+/// a fixed order (database and migrations, node, fee rules, store, pools,
+/// network). Issue #3: a lone instance runs every configured pool.
+///
+/// Thread affinity: the main (event-loop) thread.
+class Coordinator : public QObject {
+    Q_OBJECT
+public:
+    explicit Coordinator(CoordinatorOptions options, QObject *parent = nullptr);
+    ~Coordinator() override;
+
+    /// Starts everything. Returns: a one-line reason if the instance cannot run
+    /// (database unreachable, migrations failed, fee config invalid, port taken).
+    Result<void> start();
+    /// Stops mixing (current mixes fail without blame) and closes the network.
+    void stop();
+
+    const QString &instanceId() const { return m_instanceId; }
+    quint16 port() const;
+    QList<PoolService *> pools() const;
+    PoolService *pool(const QString &poolId) const;
+
+private:
+    CoordinatorOptions m_options;
+    QString m_instanceId;
+    std::unique_ptr<db::Database> m_db;
+    std::unique_ptr<wp::net::NodeRpcClient> m_node;
+    std::unique_ptr<ChainTip> m_tip;
+    std::shared_ptr<const mix::FeeConfig> m_fees;
+    std::unique_ptr<mix::Tx0Validator> m_tx0Validator;
+    std::unique_ptr<mix::Tx0DataFactory> m_tx0Data;
+    std::unique_ptr<MixStore> m_store;
+    std::unique_ptr<InputValidator> m_validator;
+    std::unique_ptr<net::NetServer> m_net;
+    std::unique_ptr<StompController> m_stomp;
+    std::unique_ptr<RestController> m_rest;
+    QList<PoolService *> m_pools; ///< children of this object
+};
+
+} // namespace wp::server

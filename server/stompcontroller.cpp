@@ -1,0 +1,154 @@
+#include <stompcontroller.h>
+
+#include <inputvalidator.h>
+#include <logging.h>
+#include <poolservice.h>
+
+#include <net/stompserver.h>
+#include <protocol/messages.h>
+
+#include <QJsonDocument>
+
+namespace wp::server {
+
+QByteArray stompHeader(const net::StompHeaders &headers, QByteArrayView name)
+{
+    for (const auto &h : headers)
+        if (h.first == name)
+            return h.second;
+    return {};
+}
+
+StompController::StompController(net::StompServer &stomp, InputValidator &validator, btc::Network network,
+                                 PoolLookup pools, QObject *parent)
+    : QObject(parent), m_stomp(stomp), m_validator(validator), m_network(network), m_pools(std::move(pools))
+{
+    connect(&stomp, &net::StompServer::subscribed, this, &StompController::onSubscribed);
+    connect(&stomp, &net::StompServer::messageReceived, this, &StompController::onMessage);
+    connect(&stomp, &net::StompServer::sessionClosed, this, &StompController::onClosed);
+}
+
+void StompController::sendToSession(const QString &sessionId, const char *messageType, const QJsonObject &body)
+{
+    net::StompSession *session = m_stomp.session(sessionId);
+    if (!session)
+        return;
+    const net::StompHeaders headers{{proto::header::kMessageType, messageType},
+                                    {proto::header::kProtocolVersion, proto::kProtocolVersion},
+                                    {"content-type", "application/json"}};
+    session->sendMessage(proto::endpoint::kPrivateReply, headers, proto::toJsonBytes(body));
+}
+
+void StompController::sendError(const QString &sessionId, int code, const QString &message)
+{
+    sendToSession(sessionId, proto::type::kErrorResponse, proto::ErrorResponse{code, message}.toJson());
+}
+
+int StompController::sessionsInPool(const QString &poolId) const
+{
+    int n = 0;
+    for (const QString &p : m_poolBySession)
+        n += p == poolId;
+    return n;
+}
+
+PoolService *StompController::poolOfSession(const QString &sessionId) const
+{
+    const auto it = m_poolBySession.constFind(sessionId);
+    return it == m_poolBySession.constEnd() ? nullptr : m_pools(*it);
+}
+
+void StompController::onSubscribed(net::StompSession *session, const QByteArray &destination,
+                                   const net::StompHeaders &headers)
+{
+    if (destination != proto::endpoint::kPrivateReply)
+        return;
+    // The protocol version is deliberately not checked here, so that an old client
+    // can still receive the version mismatch error on its first SEND (§1.3).
+    const QString poolId = QString::fromUtf8(stompHeader(headers, proto::header::kPoolId));
+    if (poolId.isEmpty()) {
+        sendError(session->id(), proto::error::kInvalidArgument, QStringLiteral("Missing poolId header"));
+        return;
+    }
+    PoolService *pool = m_pools(poolId);
+    if (!pool) {
+        if (m_redirector && m_redirector(session, poolId))
+            return;
+        sendError(session->id(), proto::error::kInvalidArgument, QStringLiteral("Pool not found: %1").arg(poolId));
+        return;
+    }
+    m_poolBySession.insert(session->id(), poolId);
+    const mix::PoolConfig &c = pool->config();
+    const proto::SubscribePoolResponse response{btc::networkParams(m_network).name, c.denomination,
+                                                c.mustMixBalanceMin(), c.mustMixBalanceCap(), c.mustMixBalanceMax()};
+    sendToSession(session->id(), proto::type::kSubscribePoolResponse, response.toJson());
+}
+
+void StompController::onMessage(net::StompSession *session, const QByteArray &destination,
+                                const net::StompHeaders &headers, const QByteArray &body)
+{
+    const QString sessionId = session->id();
+    const QByteArray version = stompHeader(headers, proto::header::kProtocolVersion);
+    if (version != proto::kProtocolVersion) {
+        sendError(sessionId, proto::error::kVersionMismatch,
+                  QStringLiteral("Version mismatch: server=%1, client=%2")
+                      .arg(QLatin1String(proto::kProtocolVersion), QString::fromUtf8(version)));
+        return;
+    }
+    auto reject = [&](const Error &e) { sendError(sessionId, e.code ? e.code : proto::error::kInvalidArgument, e.message); };
+
+    if (destination == proto::endpoint::kWsRegisterInput) {
+        auto request = proto::RegisterInputRequest::fromJson(body);
+        if (!request)
+            return reject(request.error());
+        PoolService *pool = m_pools(request->poolId);
+        if (!pool)
+            return reject(Error(proto::error::kInvalidArgument, QStringLiteral("Pool not found: %1").arg(request->poolId)));
+        const QString poolId = request->poolId;
+        m_validator.validate(sessionId, *request, pool->config(), this,
+                             [this, sessionId, poolId](Result<mix::RegisteredInput> input) {
+                                 PoolService *p = m_pools(poolId);
+                                 if (!m_stomp.session(sessionId) || !p)
+                                     return; // the client left, or the pool moved, meanwhile
+                                 if (!input)
+                                     return sendError(sessionId, input.error().code, input.error().message);
+                                 m_poolBySession.insert(sessionId, poolId);
+                                 p->registerInput(std::move(*input));
+                             });
+        return;
+    }
+    PoolService *pool = poolOfSession(sessionId);
+    if (destination == proto::endpoint::kWsConfirmInput) {
+        auto request = proto::ConfirmInputRequest::fromJson(body);
+        if (!request)
+            return reject(request.error());
+        if (!pool)
+            return reject(Error(proto::error::kServerError, QStringLiteral("Confirming input not found")));
+        pool->confirmInput(sessionId, *request);
+    } else if (destination == proto::endpoint::kWsRevealOutput) {
+        auto request = proto::RevealOutputRequest::fromJson(body);
+        if (!request)
+            return reject(request.error());
+        if (pool)
+            pool->revealOutput(sessionId, *request);
+    } else if (destination == proto::endpoint::kWsSigning) {
+        auto request = proto::SigningRequest::fromJson(body);
+        if (!request)
+            return reject(request.error());
+        if (!pool)
+            return reject(Error(proto::error::kInvalidArgument, QStringLiteral("Mix not found")));
+        pool->signing(sessionId, *request);
+    } else {
+        reject(Error(proto::error::kInvalidArgument, QStringLiteral("Unknown destination")));
+    }
+}
+
+void StompController::onClosed(net::StompSession *session)
+{
+    const QString sessionId = session->id();
+    if (PoolService *pool = poolOfSession(sessionId))
+        pool->sessionClosed(sessionId);
+    m_poolBySession.remove(sessionId);
+}
+
+} // namespace wp::server
