@@ -114,6 +114,8 @@ std::shared_ptr<const FeeConfig> configForPaymentCode(const QString &paymentCode
     s.secretPassphrase = account->passphrase;
     s.feeXpub = feeXpub;
     auto config = makeConfig(s);
+    if (config->feePaymentCode().pubKey() != btc::PaymentCode::parse(paymentCode)->pubKey())
+        qFatal("secret account does not derive payment code %s", qPrintable(paymentCode));
     cache.emplace(key, config);
     return config;
 }
@@ -503,10 +505,11 @@ void TestTx0Validator::fixtureFeeData()
     QCOMPARE(int(feeData->payload.feePartner), feePartner);
 
     // another coordinator (another secret account) cannot read it
-    QString otherCode;
-    for (const QString &code : secretAccounts().keys()) {
-        if (code != paymentCode)
-            otherCode = code;
+    QString otherCode; // a code of another wallet (not the same one with Samourai's segwit bit)
+    const SecretAccount mine = secretAccounts().value(paymentCode);
+    for (auto it = secretAccounts().cbegin(); it != secretAccounts().cend(); ++it) {
+        if (it->words != mine.words || it->passphrase != mine.passphrase)
+            otherCode = it.key();
     }
     QVERIFY(!otherCode.isEmpty());
     Result<Tx0FeeData> foreign = Tx0Validator(configForPaymentCode(otherCode)).decodeFeeData(tx);
