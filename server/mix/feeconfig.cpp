@@ -91,8 +91,13 @@ Result<void> checkScodes(const QList<ScodeConfig> &scodes)
 Result<btc::ExtendedPrivKey> masterFromMnemonic(QStringView mnemonic, QStringView passphrase, const QString &what)
 {
     const QString normalized = btc::normalizeMnemonic(mnemonic);
-    if (Result<void> valid = btc::validateMnemonic(normalized); !valid)
-        return fail(QStringLiteral("%1: invalid mnemonic: %2").arg(what, valid.error().message));
+    if (Result<void> valid = btc::validateMnemonic(normalized); !valid) {
+        // the wordlist error quotes the word: keep secret material out of config errors
+        const QString why = valid.error().code == int(btc::HdError::UnknownWord)
+            ? QStringLiteral("a word is not in the BIP39 English wordlist")
+            : valid.error().message;
+        return fail(QStringLiteral("%1: invalid mnemonic: %2").arg(what, why));
+    }
     Result<btc::ExtendedPrivKey> master = btc::ExtendedPrivKey::fromSeed(btc::mnemonicToSeed(normalized, passphrase).view());
     if (!master)
         return fail(QStringLiteral("%1: %2").arg(what, master.error().message));

@@ -76,7 +76,8 @@ public:
     /// wrong version, non-zero padding).
     Result<Tx0FeeData> decodeFeeData(const btc::Transaction &tx) const;
 
-    /// Full validation of @p tx0 for @p pool.
+    /// Full validation of @p tx0 for @p pool (a checked pool config: feeValue in [0, kMaxMoney],
+    /// else WP_ASSERT).
     /// @param tx0TimeMs when the Tx0 was made, in ms since the epoch, compared with SCODE
     ///        expirations: the block time of a confirmed Tx0, the current time otherwise (the
     ///        classic server passed 0 for unconfirmed Tx0s, which let expired SCODEs through).

@@ -315,6 +315,7 @@ void TestTx0Validator::feeConfigErrors_data()
     QTest::newRow("scode-percent-negative") << 11 << QStringLiteral("outside 0..100");
     QTest::newRow("scode-expiration-seconds") << 12 << QStringLiteral("not a milliseconds timestamp");
     QTest::newRow("scode-name-spaces") << 13 << QStringLiteral("surrounding spaces");
+    QTest::newRow("mnemonic-typo-not-echoed") << 14 << QStringLiteral("a word is not in the BIP39 English wordlist");
 }
 
 void TestTx0Validator::feeConfigErrors()
@@ -341,6 +342,7 @@ void TestTx0Validator::feeConfigErrors()
     case 11: s.scodes.append(ScodeConfig{QStringLiteral("LESS"), 99, -1, std::nullopt, QString()}); break;
     case 12: s.scodes.append(ScodeConfig{QStringLiteral("SECONDS"), 99, 10, qint64(1'700'000'000), QString()}); break;
     case 13: s.scodes.append(ScodeConfig{QStringLiteral(" PAD"), 99, 10, std::nullopt, QString()}); break;
+    case 14: s.secretMnemonic = QStringLiteral("all all all all all all all all all all all secretword"); break;
     default: QFAIL("unknown mutation");
     }
     Result<FeeConfig> config = FeeConfig::create(s);
@@ -348,6 +350,8 @@ void TestTx0Validator::feeConfigErrors()
     QVERIFY2(config.error().message.contains(expected), qPrintable(config.error().message));
     QVERIFY(!config.error().message.contains(QLatin1Char('\n')));
     QVERIFY(!config.error().message.contains(kAllWords)); // never echo the secret
+    QVERIFY(!config.error().message.contains(QLatin1String("secretword")));
+    QVERIFY(!config.error().message.contains(kAllPassphrase));
 }
 
 void TestTx0Validator::scodeLookup()
