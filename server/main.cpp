@@ -16,7 +16,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(WP_VERSION));
     auto options = wp::server::CoordinatorOptions::parse(app.arguments());
     if (!options) {
-        std::fprintf(options.error().code ? stderr : stdout, "%s\n", qPrintable(options.error().message));
+        if (options.error().code)
+            std::fprintf(stderr, "whirlpool-coordinator: %s\n", qPrintable(options.error().message));
+        else
+            std::fprintf(stdout, "%s\n", qPrintable(options.error().message));
         return options.error().code;
     }
     wp::server::configureProcess(*options);

@@ -416,6 +416,12 @@ void PoolService::finishMix(const QList<mix::Blame> &blames)
 {
     WP_ASSERT(m_mix && m_mix->isOver());
     Mix &mix = *m_mix;
+    if (mix.nbInputs() == 0) { // nobody joined (e.g. stopped while waiting): nothing to tell or keep
+        for (mix::RegisteredInput &input : mix.takeConfirming())
+            m_queue.requeue(std::move(input));
+        startNextMix();
+        return;
+    }
     const bool success = mix.phase() == MixPhase::Success;
     const QString mixId = mix.mixId();
 
