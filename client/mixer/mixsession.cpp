@@ -45,6 +45,8 @@ MixSession::MixSession(MixConfig config, MixUtxo utxo, std::shared_ptr<MixWallet
       m_gate(this)
 {
     WP_ASSERT(m_wallet);
+    if (m_config.identity.usesProxy() && m_config.identity.user.isEmpty())
+        m_config.identity = m_config.identity.isolated(); // no circuit shared with other sessions
     NetworkIdentity output = m_config.outputIdentity.value_or(m_config.identity.isolated());
     if (output.usesProxy() && output == m_config.identity)
         output = output.isolated(); // never the input's circuit
@@ -434,6 +436,11 @@ void MixSession::postRegisterOutput()
         if (result) {
             qCInfo(lcMix) << "session" << m_sessionId << "registered its output";
             setStep(MixStep::RegisteredOutput);
+            if (m_bufferedSigning) {
+                const proto::SigningMixStatusNotification buffered = *m_bufferedSigning;
+                m_bufferedSigning.reset();
+                onSigning(buffered);
+            }
             return;
         }
         const QString why = result.error().message;
@@ -476,6 +483,11 @@ void MixSession::onRevealOutput(const proto::MixStatusNotification &notification
 
 void MixSession::onSigning(const proto::SigningMixStatusNotification &notification)
 {
+    if (!m_mixId.isEmpty() && notification.mixId == m_mixId && m_step == MixStep::RegisteringOutput) {
+        // The last output registered (maybe ours) started SIGNING before our HTTP reply arrived.
+        m_bufferedSigning = notification;
+        return;
+    }
     if (m_mixId.isEmpty() || notification.mixId != m_mixId || m_step != MixStep::RegisteredOutput || m_revealed) {
         qCInfo(lcMix) << "session" << m_sessionId << "ignores SIGNING in step" << mixStepName(m_step);
         return;

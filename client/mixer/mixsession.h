@@ -30,7 +30,9 @@ struct MixConfig {
     btc::Amount denomination = 0;          ///< expected; the pool must announce exactly this
     btc::Network network = btc::Network::Main;
     QUrl coordinatorUrl;                   ///< http(s)://host[:port]; the WebSocket is ws(s)://host[:port]/ws/connect
-    NetworkIdentity identity;              ///< identity of the STOMP session (the input side)
+    /// Identity of the STOMP session (the input side). With a proxy and no
+    /// credentials, the session picks fresh random ones (its own Tor circuit).
+    NetworkIdentity identity;
     /// Identity for the pool-key check and registerOutput. Default (nullopt):
     /// identity.isolated(), i.e. the same proxy with fresh credentials. It is
     /// always a different connection from the STOMP socket.
@@ -137,6 +139,7 @@ private:
     std::optional<crypto::RsaPublicKey> m_mixKey;
     std::optional<crypto::BlindingContext> m_blinding;
     std::optional<proto::RegisterOutputMixStatusNotification> m_bufferedRegisterOutput;
+    std::optional<proto::SigningMixStatusNotification> m_bufferedSigning; ///< SIGNING that overtook our registerOutput reply
 
     // joined mix
     QString m_mixId;

@@ -12,6 +12,9 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <memory>
+#include <utility>
+
 namespace wp::test {
 
 class Socks5Relay {
@@ -36,19 +39,20 @@ private:
     void accept()
     {
         while (QTcpSocket *s = m_server.nextPendingConnection()) {
-            auto *c = new Conn;
+            // Shared by the lambdas of both sockets; freed with the last connection.
+            auto c = std::make_shared<Conn>();
             c->client = s;
             QObject::connect(s, &QTcpSocket::readyRead, s, [this, c] { onClient(c); });
             QObject::connect(s, &QTcpSocket::disconnected, s, [c] {
                 if (c->upstream)
                     c->upstream->disconnectFromHost();
-                c->client->deleteLater();
-                delete c;
+                if (c->client)
+                    c->client->deleteLater();
             });
         }
     }
 
-    void onClient(Conn *c)
+    void onClient(const std::shared_ptr<Conn> &c)
     {
         c->buffer += c->client->readAll();
         QByteArray &b = c->buffer;
@@ -102,12 +106,20 @@ private:
             c->upstream = new QTcpSocket(c->client);
             QTcpSocket *up = c->upstream;
             QObject::connect(up, &QTcpSocket::connected, c->client, [c] {
+                if (!c->client)
+                    return;
                 c->client->write(QByteArray("\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00", 10));
                 if (!c->buffer.isEmpty())
                     c->upstream->write(std::exchange(c->buffer, {}));
             });
-            QObject::connect(up, &QTcpSocket::readyRead, c->client, [c] { c->client->write(c->upstream->readAll()); });
-            QObject::connect(up, &QTcpSocket::disconnected, c->client, [c] { c->client->disconnectFromHost(); });
+            QObject::connect(up, &QTcpSocket::readyRead, c->client, [c] {
+                if (c->client && c->upstream)
+                    c->client->write(c->upstream->readAll());
+            });
+            QObject::connect(up, &QTcpSocket::disconnected, c->client, [c] {
+                if (c->client)
+                    c->client->disconnectFromHost();
+            });
             up->connectToHost(host, port);
             return;
         }
