@@ -74,7 +74,9 @@ public:
     /// Leaves the mix: closes the connection and emits failed(Stop). No-op once finished.
     void stop();
 
+    /// The last step announced by stepChanged() (CONNECTING before start()).
     MixStep step() const { return m_step; }
+    /// True once succeeded(), failed() or redirected() was emitted.
     bool isFinished() const { return m_finished; }
     /// Random id naming this session in logs.
     const QString &sessionId() const { return m_sessionId; }

@@ -34,6 +34,7 @@ class StompClient : public QObject {
 public:
     enum class State { Disconnected, Connecting, Connected };
 
+    /// An idle client; configure it, then connectToServer().
     explicit StompClient(QObject *parent = nullptr);
     ~StompClient() override;
 
@@ -68,11 +69,13 @@ public:
     /// disconnected("closed by client") unless already disconnected.
     void disconnectFromServer();
 
+    /// Disconnected, Connecting (WebSocket or STOMP handshake under way) or Connected.
     State state() const { return m_state; }
     /// The subprotocol the server chose ("v12.stomp", ...), empty if none.
     QString subprotocol() const { return m_subprotocol; }
-    /// Effective heart-beat intervals after negotiation (0 = none).
+    /// Effective interval of our heart-beats after negotiation (0 = none).
     int outgoingHeartbeatMs() const { return m_outgoingMs; }
+    /// Effective interval expected from the server (0 = none); silence for twice that drops the connection.
     int incomingHeartbeatMs() const { return m_incomingMs; }
 
     /// The subprotocols offered in the WebSocket handshake, preferred first.
