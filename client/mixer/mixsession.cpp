@@ -42,6 +42,7 @@ MixSession::MixSession(MixConfig config, MixUtxo utxo, std::shared_ptr<MixWallet
       m_sessionId(QString::fromLatin1(crypto::randomBytes(4).toHex())),
       m_stomp(new StompClient(this)),
       m_outputRest(nullptr),
+      m_keyCheckRest(nullptr),
       m_gate(this)
 {
     WP_ASSERT(m_wallet);
@@ -50,8 +51,14 @@ MixSession::MixSession(MixConfig config, MixUtxo utxo, std::shared_ptr<MixWallet
     NetworkIdentity output = m_config.outputIdentity.value_or(m_config.identity.isolated());
     if (output.usesProxy() && output == m_config.identity)
         output = output.isolated(); // never the input's circuit
+    NetworkIdentity keyCheck = m_config.keyCheckIdentity.value_or(m_config.identity.isolated());
+    if (keyCheck.usesProxy() && (keyCheck == m_config.identity || keyCheck == output))
+        keyCheck = keyCheck.isolated();
+    // Separate clients: separate QNetworkAccessManagers, so no shared TCP connection either.
     m_outputRest = new CoordinatorRestClient(m_config.coordinatorUrl, output, this);
     m_outputRest->setTimeout(m_config.restTimeoutMs);
+    m_keyCheckRest = new CoordinatorRestClient(m_config.coordinatorUrl, keyCheck, this);
+    m_keyCheckRest->setTimeout(m_config.restTimeoutMs);
 
     m_stomp->setIdentity(m_config.identity);
     m_stomp->setConnectTimeout(m_config.connectTimeoutMs);
@@ -288,8 +295,9 @@ void MixSession::onInvitation(const proto::ConfirmInputMixStatusNotification &in
 void MixSession::checkPublishedKey(const QString &mixId, const crypto::RsaPublicKey &key, int attempt)
 {
     // Key-tagging defence (DESIGN §3): the key we were invited with must be the
-    // one the coordinator publishes to everybody, fetched over the other identity.
-    m_outputRest->fetchPools(this, [this, mixId, key, attempt](Result<proto::PoolsResponse> pools) {
+    // one the coordinator publishes to everybody, fetched over another identity
+    // (neither the input's nor the output's: see MixConfig::keyCheckIdentity).
+    m_keyCheckRest->fetchPools(this, [this, mixId, key, attempt](Result<proto::PoolsResponse> pools) {
         if (attempt != m_attempt || m_finished)
             return;
         if (!pools) {

@@ -33,10 +33,16 @@ struct MixConfig {
     /// Identity of the STOMP session (the input side). With a proxy and no
     /// credentials, the session picks fresh random ones (its own Tor circuit).
     NetworkIdentity identity;
-    /// Identity for the pool-key check and registerOutput. Default (nullopt):
-    /// identity.isolated(), i.e. the same proxy with fresh credentials. It is
-    /// always a different connection from the STOMP socket.
+    /// Identity for registerOutput. Default (nullopt): identity.isolated(), i.e.
+    /// the same proxy with fresh credentials. Always a different connection
+    /// from the STOMP socket.
     std::optional<NetworkIdentity> outputIdentity;
+    /// Identity for the key-tagging check (GET /rest/pools at each invitation).
+    /// Default: identity.isolated() again, distinct from BOTH other identities:
+    /// the coordinator chooses when each input is invited, so a fetch that
+    /// follows an invitation can be linked to that input by timing; doing it
+    /// over the output identity would link the input to its output.
+    std::optional<NetworkIdentity> keyCheckIdentity;
     int blockHeight = 0;                   ///< the wallet's chain tip for RegisterInputRequest (0 = skip the check)
     int connectTimeoutMs = 30000;
     int heartbeatMs = 20000;               ///< offered both ways
@@ -50,7 +56,8 @@ struct MixConfig {
 /// CONFIRMED_INPUT -> REGISTERING_OUTPUT -> REGISTERED_OUTPUT -> SIGNING ->
 /// SIGNED -> SUCCESS, or REVEALED_OUTPUT / FAIL. It checks the pool, defends
 /// against key tagging (DESIGN §3: the invited mix key must equal the
-/// fingerprint the pool publishes, fetched over the alternate identity), blinds
+/// fingerprint the pool publishes, fetched over an identity other than the
+/// STOMP session's, and other than the output's too), blinds
 /// a fresh bordereau per invitation, registers its output over the alternate
 /// identity, and verifies the whole transaction before asking the wallet to sign.
 /// A session is single-use: it ends with exactly one of succeeded(), failed() or
@@ -128,7 +135,8 @@ private:
     std::shared_ptr<MixWallet> m_wallet;
     QString m_sessionId;
     StompClient *m_stomp;
-    CoordinatorRestClient *m_outputRest; ///< alternate identity
+    CoordinatorRestClient *m_outputRest;   ///< alternate identity: registerOutput only
+    CoordinatorRestClient *m_keyCheckRest; ///< third identity: published-key check only
     AsyncGate m_gate;
 
     MixStep m_step = MixStep::Connecting;

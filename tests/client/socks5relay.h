@@ -27,12 +27,16 @@ public:
     QList<QPair<QString, QString>> credentials;
     /// Target port of each CONNECT.
     QList<quint16> targets;
+    /// (user, first line the client sent through the tunnel) of each relayed stream.
+    QList<QPair<QString, QByteArray>> streams;
 
 private:
     struct Conn {
         QPointer<QTcpSocket> client;
         QPointer<QTcpSocket> upstream;
         QByteArray buffer;
+        QString user;
+        bool recorded = false;
         int stage = 0; // 0 greeting, 1 auth, 2 request, 3 relaying
     };
 
@@ -74,6 +78,7 @@ private:
                 return;
             const int plen = quint8(b[2 + ulen]);
             credentials.append({QString::fromUtf8(b.mid(2, ulen)), QString::fromUtf8(b.mid(3 + ulen, plen))});
+            c->user = credentials.last().first;
             b.remove(0, 3 + ulen + plen);
             c->client->write(QByteArray("\x01\x00", 2));
             c->stage = 2;
@@ -105,12 +110,12 @@ private:
             c->stage = 3;
             c->upstream = new QTcpSocket(c->client);
             QTcpSocket *up = c->upstream;
-            QObject::connect(up, &QTcpSocket::connected, c->client, [c] {
+            QObject::connect(up, &QTcpSocket::connected, c->client, [this, c] {
                 if (!c->client)
                     return;
                 c->client->write(QByteArray("\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00", 10));
                 if (!c->buffer.isEmpty())
-                    c->upstream->write(std::exchange(c->buffer, {}));
+                    forward(c);
             });
             QObject::connect(up, &QTcpSocket::readyRead, c->client, [c] {
                 if (c->client && c->upstream)
@@ -124,7 +129,16 @@ private:
             return;
         }
         if (c->stage == 3 && c->upstream && c->upstream->state() == QAbstractSocket::ConnectedState)
-            c->upstream->write(std::exchange(b, {}));
+            forward(c);
+    }
+
+    void forward(const std::shared_ptr<Conn> &c)
+    {
+        if (!c->recorded && c->buffer.contains('\n')) {
+            c->recorded = true;
+            streams.append({c->user, c->buffer.left(c->buffer.indexOf('\n')).trimmed()});
+        }
+        c->upstream->write(std::exchange(c->buffer, {}));
     }
 
     QTcpServer m_server;

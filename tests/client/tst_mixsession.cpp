@@ -20,6 +20,7 @@
 #include <protocol/z85.h>
 #include <util/hex.h>
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -937,15 +938,45 @@ private Q_SLOTS:
         session->start();
         QTRY_COMPARE(succeeded.size() + failed.size(), 1);
         QCOMPARE(succeeded.size(), 1);
-        // first connection = STOMP with the input identity; REST used other credentials
-        QVERIFY(relay.credentials.size() >= 3);
-        QCOMPARE(relay.credentials[0].first, c.identity.user);
-        for (qsizetype i = 1; i < relay.credentials.size(); ++i) {
-            QVERIFY(relay.credentials[i].first != c.identity.user);
-            QVERIFY(relay.credentials[i].second != c.identity.password);
+        // three identities: STOMP (input), key check, output registration; none shared
+        QSet<QString> stompUsers, poolsUsers, outputUsers;
+        for (const auto &[user, line] : std::as_const(relay.streams)) {
+            if (line.startsWith("GET /ws/connect"))
+                stompUsers.insert(user);
+            else if (line.startsWith("GET /rest/pools"))
+                poolsUsers.insert(user);
+            else if (line.startsWith("POST /rest/registerOutput"))
+                outputUsers.insert(user);
+            else
+                QFAIL(line.constData());
         }
+        QCOMPARE(stompUsers, QSet<QString>{c.identity.user});
+        QCOMPARE(poolsUsers.size(), 1);
+        QCOMPARE(outputUsers.size(), 1);
+        QVERIFY(!poolsUsers.contains(c.identity.user));
+        QVERIFY(!outputUsers.contains(c.identity.user));
+        QVERIFY(poolsUsers != outputUsers);
         for (quint16 port : std::as_const(relay.targets))
             QCOMPARE(port, m_coordinator->front.serverPort());
+    }
+
+    void uncredentialedProxyGetsIsolated()
+    {
+        test::Socks5Relay relay;
+        QVERIFY(relay.listen());
+        MixConfig c = config();
+        c.identity.proxyHost = QStringLiteral("127.0.0.1");
+        c.identity.proxyPort = relay.port(); // no credentials given
+        auto session = newSession(false, c);
+        QSignalSpy succeeded(session.get(), &MixSession::succeeded);
+        session->start();
+        QTRY_COMPARE(succeeded.size(), 1);
+        QSet<QString> users;
+        for (const auto &[user, line] : std::as_const(relay.streams)) {
+            QVERIFY(!user.isEmpty());
+            users.insert(user);
+        }
+        QCOMPARE(users.size(), 3);
     }
 
     void restClientErrors()
