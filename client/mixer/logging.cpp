@@ -1,0 +1,9 @@
+#include <mixer/logging.h>
+
+namespace wp::client {
+
+Q_LOGGING_CATEGORY(lcStomp, "wp.client.stomp", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcRest, "wp.client.rest", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMix, "wp.client.mix", QtInfoMsg)
+
+} // namespace wp::client

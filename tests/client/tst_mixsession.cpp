@@ -1,0 +1,1010 @@
+// MixSession, the client state machine of one UTXO (§8.1-§8.5), against a
+// scripted in-process coordinator: one port serving STOMP over WebSocket at
+// /ws/connect and a tiny HTTP responder for /rest/*, speaking the real frames
+// and JSON, with real RSA blind signatures, real BIP143 signatures and real
+// transactions. An end-to-end test against whirlpool-coordinator lives elsewhere.
+#include <mixer/mixsession.h>
+
+#include "socks5relay.h"
+
+#include <bitcoin/address.h>
+#include <bitcoin/bip69.h>
+#include <bitcoin/sighash.h>
+#include <crypto/hash.h>
+#include <crypto/random.h>
+#include <crypto/signedmessage.h>
+#include <mixer/coordinatorrestclient.h>
+#include <mixer/stompclient.h>
+#include <protocol/inputshash.h>
+#include <protocol/stompframe.h>
+#include <protocol/z85.h>
+#include <util/hex.h>
+
+#include <QSet>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThreadPool>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <atomic>
+
+using namespace wp;
+using namespace wp::client;
+
+namespace {
+
+constexpr btc::Amount kDenomination = 1'000'000;
+const QString kPoolId = QStringLiteral("0.01btc");
+constexpr btc::Network kNetwork = btc::Network::Regtest;
+
+btc::Script p2wpkhOf(const crypto::PubKey &key)
+{
+    return btc::Script::p2wpkh(*btc::Hash160::fromBytes(crypto::hash160(key.serialize(true))));
+}
+btc::Script randomScript() { return btc::Script::p2wpkh(*btc::Hash160::fromBytes(crypto::randomBytes(20))); }
+btc::Txid randomTxid() { return *btc::Txid::fromBytes(crypto::randomBytes(32)); }
+QString addressOf(const btc::Script &script) { return *btc::scriptToAddress(script, btc::networkParams(kNetwork)); }
+
+/// A wallet holding one coin's key; it answers later, signInput from a worker thread.
+class TestWallet : public MixWallet {
+public:
+    TestWallet()
+    {
+        for (int i = 0; i < 16; ++i)
+            addresses.append(addressOf(randomScript()));
+    }
+
+    MixUtxo utxo(btc::Amount value) const
+    {
+        return MixUtxo{btc::OutPoint{randomTxid(), 1}, value, p2wpkhOf(key.pubKey())};
+    }
+
+    void signMessage(const MixUtxo &, const QByteArray &message, Callback<QString> done) override
+    {
+        if (holdSignMessage) {
+            held = [this, message, done] { done(crypto::signMessage(key, message)); };
+            return;
+        }
+        QTimer::singleShot(0, [this, message, done] { done(crypto::signMessage(key, message)); });
+    }
+
+    void signInput(const MixUtxo &coin, const btc::Transaction &unsignedTx, qsizetype inputIndex,
+                   Callback<QList<QByteArray>> done) override
+    {
+        ++signInputCalls;
+        const bool refuse = refuseToSign;
+        const bool corrupt = corruptSignature;
+        const crypto::PrivKey k = key;
+        QThreadPool::globalInstance()->start([=]() mutable {
+            if (refuse)
+                return done(fail(QStringLiteral("user rejected on device")));
+            btc::Transaction tx = unsignedTx;
+            if (auto r = btc::signP2wpkhInput(tx, inputIndex, coin.value, k); !r)
+                return done(r.error());
+            QList<QByteArray> witness = tx.inputs[inputIndex].witness;
+            if (corrupt)
+                witness[0][10] = char(witness[0][10] ^ 1);
+            done(witness);
+        });
+    }
+
+    void nextOutputAddress(Callback<QString> done) override
+    {
+        QTimer::singleShot(0, [this, done] { done(addresses.value(nextAddress++)); });
+    }
+
+    QString userPreHash() const override { return preHash; }
+
+    crypto::PrivKey key = crypto::PrivKey::generate();
+    QStringList addresses;
+    int nextAddress = 0;
+    QString preHash = util::toHex(crypto::sha256("bcrt1q-first-premix-address"));
+    bool refuseToSign = false;
+    bool corruptSignature = false;
+    std::atomic<int> signInputCalls{0};
+    bool holdSignMessage = false;  ///< keep the signMessage answer in `held` until the test releases it
+    std::function<void()> held;
+};
+
+enum class Tamper { None, InputsHash, ExtraOutput, OwnInputMissing, OwnOutputMissing, DuplicateInputTxid,
+                    WrongOutputValue, DuplicateOutput };
+
+/// The scripted coordinator. Knobs select the behaviour, records say what the client did.
+struct FakeCoordinator {
+    explicit FakeCoordinator(const crypto::RsaKeyPair &mixKey) : key(mixKey), ws(QStringLiteral("fake"), QWebSocketServer::NonSecureMode)
+    {
+        ws.setSupportedSubprotocols(StompClient::offeredSubprotocols());
+        QObject::connect(&front, &QTcpServer::newConnection, &context, [this] {
+            while (QTcpSocket *s = front.nextPendingConnection())
+                QObject::connect(s, &QTcpSocket::readyRead, &context, [this, s] { sniff(s); });
+        });
+        QObject::connect(&ws, &QWebSocketServer::newConnection, &context, [this] {
+            while (QWebSocket *s = ws.nextPendingConnection()) {
+                session = s;
+                wsPeerPort = s->peerPort();
+                QObject::connect(s, &QWebSocket::textMessageReceived, &context,
+                                 [this](const QString &m) { onText(m.toUtf8()); });
+            }
+        });
+    }
+    bool listen() { return front.listen(QHostAddress::LocalHost, 0); }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(front.serverPort())); }
+
+    // ---- knobs
+    MixUtxo client;
+    QString poolNetworkId = QStringLiteral("regtest");
+    btc::Amount poolDenomination = kDenomination;
+    QString mixId = QStringLiteral("0123456789abcdef0123456789abcdef");
+    std::optional<QString> publishedMixId;       ///< default: mixId
+    std::optional<QString> publishedFingerprint; ///< default: the real one
+    bool reinviteWithPublishedMix = false;       ///< after serving a pool with another mixId, invite to that one
+    int errorOnRegisterInput = 0;
+    QString errorMessage;
+    bool redirectOnSubscribe = false;
+    bool registerOutputBeforeConfirmResponse = false;
+    bool signingBeforeRegisterOutputReply = false;
+    bool dropAfterConfirm = false;
+    bool revealInsteadOfSigning = false;
+    int failRegisterOutput = 0;
+    QString registerOutputError;
+    Tamper tamper = Tamper::None;
+    QByteArray messageProtocolVersion = "0.23";
+
+    // ---- records
+    QList<proto::StompFrame> frames; ///< every frame from the client
+    QList<proto::RegisterInputRequest> registerInputs;
+    QList<proto::ConfirmInputRequest> confirms;
+    QList<proto::RegisterOutputRequest> registerOutputAttempts;
+    QStringList restRequests; ///< "GET /rest/pools", ...
+    QStringList userAgents;
+    QList<quint16> restPeerPorts;
+    quint16 wsPeerPort = 0;
+    QString registeredAddress;
+    QList<proto::SigningRequest> signings;
+    QList<proto::RevealOutputRequest> reveals;
+    bool registerInputSignatureValid = false;
+    bool signatureValid = false;
+    btc::Transaction tx;
+    QString inputsHash;
+
+    QList<proto::StompFrame> sent(const char *destination) const
+    {
+        QList<proto::StompFrame> out;
+        for (const proto::StompFrame &f : frames)
+            if (f.command() == "SEND" && f.header("destination") == destination)
+                out.append(f);
+        return out;
+    }
+
+    void push(const char *type, const QJsonObject &body)
+    {
+        proto::StompFrame f(proto::stomp::kMessage);
+        f.addHeader("destination", "/private/reply");
+        f.addHeader("subscription", "sub-0");
+        f.addHeader("message-id", QByteArray::number(++messageId));
+        f.addHeader("content-type", "application/json");
+        f.addHeader(proto::header::kMessageType, type);
+        f.addHeader(proto::header::kProtocolVersion, messageProtocolVersion);
+        f.setBody(proto::toJsonBytes(body));
+        if (session)
+            session->sendTextMessage(QString::fromUtf8(f.serialize()));
+    }
+
+    void invite()
+    {
+        proto::ConfirmInputMixStatusNotification n;
+        n.mixId = mixId;
+        n.publicKey64 = proto::encodeZ85(key.publicKeyDer());
+        push(proto::type::kConfirmInputMixStatus, n.toJson());
+    }
+
+    void onText(const QByteArray &message)
+    {
+        auto parsed = proto::StompFrame::parseAll(message);
+        QVERIFY2(parsed.has_value(), "client sent a malformed frame");
+        for (const proto::StompFrame &f : *parsed)
+            onFrame(f);
+    }
+
+    void onFrame(const proto::StompFrame &f)
+    {
+        frames.append(f);
+        if (f.command() == "CONNECT") {
+            session->sendTextMessage(QString::fromUtf8(QByteArray("CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0", 39)));
+        } else if (f.command() == "SUBSCRIBE") {
+            if (redirectOnSubscribe) {
+                proto::RedirectResponse r;
+                r.poolId = kPoolId;
+                r.urlClear = QStringLiteral("https://owner.example:8080");
+                r.urlOnion = QStringLiteral("http://owner.onion");
+                r.epoch = 7;
+                push(proto::type::kRedirectResponse, r.toJson());
+                return;
+            }
+            proto::SubscribePoolResponse r;
+            r.networkId = poolNetworkId;
+            r.denomination = poolDenomination;
+            r.mustMixBalanceMin = poolDenomination + 170;
+            r.mustMixBalanceCap = poolDenomination + 9'690;
+            r.mustMixBalanceMax = poolDenomination + 19'125;
+            push(proto::type::kSubscribePoolResponse, r.toJson());
+        } else if (f.command() == "SEND") {
+            onSend(f.header("destination"), f.body());
+        }
+    }
+
+    void onSend(const QByteArray &destination, const QByteArray &body)
+    {
+        if (destination == proto::endpoint::kWsRegisterInput) {
+            auto r = proto::RegisterInputRequest::fromJson(body);
+            QVERIFY(r.has_value());
+            registerInputs.append(*r);
+            auto signer = crypto::recoverMessageSigner(r->poolId.toUtf8(), r->signature);
+            registerInputSignatureValid = signer && p2wpkhOf(signer->pubKey) == client.scriptPubKey && signer->compressed;
+            if (errorOnRegisterInput) {
+                proto::ErrorResponse e;
+                e.errorCode = errorOnRegisterInput;
+                e.message = errorMessage;
+                push(proto::type::kErrorResponse, e.toJson());
+                return;
+            }
+            invite();
+        } else if (destination == proto::endpoint::kWsConfirmInput) {
+            auto r = proto::ConfirmInputRequest::fromJson(body);
+            QVERIFY(r.has_value());
+            confirms.append(*r);
+            const auto blinded = proto::decodeZ85(r->blindedBordereau64);
+            QVERIFY(blinded.has_value());
+            auto signedBlind = key.signBlinded(*blinded);
+            QVERIFY(signedBlind.has_value());
+            buildInputs();
+            proto::ConfirmInputResponse response;
+            response.mixId = r->mixId;
+            response.signedBordereau64 = proto::encodeZ85(*signedBlind);
+            proto::RegisterOutputMixStatusNotification registerOutput;
+            registerOutput.mixId = r->mixId;
+            registerOutput.inputsHash = inputsHash;
+            if (registerOutputBeforeConfirmResponse)
+                push(proto::type::kRegisterOutputMixStatus, registerOutput.toJson());
+            push(proto::type::kConfirmInputResponse, response.toJson());
+            if (dropAfterConfirm) {
+                session->close();
+                return;
+            }
+            if (!registerOutputBeforeConfirmResponse)
+                push(proto::type::kRegisterOutputMixStatus, registerOutput.toJson());
+        } else if (destination == proto::endpoint::kWsSigning) {
+            auto r = proto::SigningRequest::fromJson(body);
+            QVERIFY(r.has_value());
+            signings.append(*r);
+            QList<QByteArray> witness;
+            for (const QString &item : r->witnesses64)
+                witness.append(proto::decodeZ85(item).value_or(QByteArray()));
+            for (qsizetype i = 0; i < tx.inputs.size(); ++i) {
+                if (tx.inputs[i].prevout != client.outpoint)
+                    continue;
+                tx.inputs[i].witness = witness;
+                signatureValid = btc::verifyP2wpkhInput(tx, i, client.value, client.scriptPubKey).has_value();
+            }
+            proto::MixStatusNotification n;
+            n.status = signatureValid ? proto::MixStatus::Success : proto::MixStatus::Fail;
+            n.mixId = mixId;
+            push(signatureValid ? proto::type::kSuccessMixStatus : proto::type::kFailMixStatus, n.toJson());
+        } else if (destination == proto::endpoint::kWsRevealOutput) {
+            auto r = proto::RevealOutputRequest::fromJson(body);
+            QVERIFY(r.has_value());
+            reveals.append(*r);
+            proto::MixStatusNotification n;
+            n.status = proto::MixStatus::Fail;
+            n.mixId = mixId;
+            push(proto::type::kFailMixStatus, n.toJson());
+        }
+    }
+
+    /// The mix inputs: the client's coin and four others (BIP69 order), then the inputsHash.
+    void buildInputs()
+    {
+        tx = btc::Transaction();
+        tx.version = 1;
+        tx.inputs.append(btc::TxIn{client.outpoint, {}, btc::kSequenceFinal, {}});
+        for (int i = 0; i < 4; ++i)
+            tx.inputs.append(btc::TxIn{btc::OutPoint{randomTxid(), std::uint32_t(i)}, {}, btc::kSequenceFinal, {}});
+        if (tamper == Tamper::OwnInputMissing)
+            tx.inputs[0].prevout.index += 1;
+        if (tamper == Tamper::DuplicateInputTxid)
+            tx.inputs[2].prevout.txid = tx.inputs[1].prevout.txid;
+        QList<proto::InputsHashEntry> entries;
+        for (const btc::TxIn &in : tx.inputs)
+            entries.append({in.prevout.txid.toHex(), in.prevout.index});
+        inputsHash = proto::computeInputsHash(entries);
+        if (tamper == Tamper::InputsHash)
+            tx.inputs[1].prevout.txid = randomTxid(); // not what REGISTER_OUTPUT announced
+    }
+
+    /// Outputs once the client registered: its address and four others, BIP69, then SIGNING (or REVEAL_OUTPUT).
+    void startSigning()
+    {
+        tx.outputs.clear();
+        const btc::Script own = *btc::addressToScript(registeredAddress, btc::networkParams(kNetwork));
+        tx.outputs.append(btc::TxOut{kDenomination, tamper == Tamper::OwnOutputMissing ? randomScript() : own});
+        for (int i = 0; i < 4; ++i)
+            tx.outputs.append(btc::TxOut{kDenomination, randomScript()});
+        if (tamper == Tamper::ExtraOutput)
+            tx.outputs.append(btc::TxOut{kDenomination, randomScript()});
+        if (tamper == Tamper::WrongOutputValue)
+            tx.outputs[2].value -= 1;
+        if (tamper == Tamper::DuplicateOutput)
+            tx.outputs[3].scriptPubKey = tx.outputs[2].scriptPubKey;
+        btc::sortBip69(tx);
+        if (revealInsteadOfSigning) {
+            proto::MixStatusNotification n;
+            n.status = proto::MixStatus::RevealOutput;
+            n.mixId = mixId;
+            push(proto::type::kRevealOutputMixStatus, n.toJson());
+            return;
+        }
+        proto::SigningMixStatusNotification n;
+        n.mixId = mixId;
+        n.transaction64 = proto::encodeZ85(tx.serialize(false));
+        push(proto::type::kSigningMixStatus, n.toJson());
+    }
+
+    // ---- HTTP on the same port
+    void sniff(QTcpSocket *s)
+    {
+        const QByteArray head = s->peek(qMin<qint64>(s->bytesAvailable(), 16384));
+        const qsizetype end = head.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        const QList<QByteArray> lines = head.left(end).split('\n');
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        const QByteArray method = requestLine.value(0);
+        const QByteArray path = requestLine.value(1);
+        if (path == proto::endpoint::kWsConnect) {
+            s->disconnect(&context);
+            ws.handleConnection(s);
+            return;
+        }
+        qsizetype length = 0;
+        QString agent;
+        for (const QByteArray &line : lines) {
+            const QByteArray l = line.trimmed();
+            if (l.toLower().startsWith("content-length:"))
+                length = l.mid(15).trimmed().toLongLong();
+            if (l.toLower().startsWith("user-agent:"))
+                agent = QString::fromLatin1(l.mid(11).trimmed());
+        }
+        if (s->bytesAvailable() < end + 4 + length)
+            return;
+        s->read(end + 4);
+        const QByteArray body = s->read(length);
+        restRequests.append(QString::fromLatin1(method + ' ' + path));
+        userAgents.append(agent);
+        restPeerPorts.append(s->peerPort());
+        handleRest(s, method, path, body);
+    }
+
+    void reply(QTcpSocket *s, int status, const QByteArray &body)
+    {
+        s->write("HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : " Error") +
+                 "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+                 "\r\nprotocolVersion: 0.23\r\nConnection: close\r\n\r\n" + body);
+        s->disconnectFromHost();
+    }
+
+    void handleRest(QTcpSocket *s, const QByteArray &method, const QByteArray &path, const QByteArray &body)
+    {
+        if (method == "GET" && path == proto::endpoint::kRestPools) {
+            proto::PoolInfo pool;
+            pool.poolId = kPoolId;
+            pool.denomination = kDenomination;
+            pool.mixStatus = QStringLiteral("CONFIRM_INPUT");
+            pool.mixId = publishedMixId.value_or(mixId);
+            pool.mixKeyFingerprint = publishedFingerprint.value_or(util::toHex(key.fingerprint()));
+            proto::PoolInfo other = pool;
+            other.poolId = QStringLiteral("0.001btc");
+            other.mixId = QStringLiteral("another-pool-mix");
+            other.mixKeyFingerprint = util::toHex(crypto::sha256("x"));
+            proto::PoolsResponse response;
+            response.pools = {other, pool};
+            reply(s, 200, proto::toJsonBytes(response.toJson()));
+            if (reinviteWithPublishedMix && pool.mixId != mixId) {
+                reinviteWithPublishedMix = false;
+                mixId = pool.mixId;
+                QTimer::singleShot(20, &context, [this] { invite(); });
+            }
+            return;
+        }
+        if (method == "POST" && path == proto::endpoint::kRestRegisterOutput) {
+            auto r = proto::RegisterOutputRequest::fromJson(body);
+            if (!r)
+                return reply(s, 500, proto::restErrorBody(QStringLiteral("Invalid request")));
+            registerOutputAttempts.append(*r);
+            const auto bordereau = proto::decodeZ85(r->bordereau64);
+            const auto signature = proto::decodeZ85(r->unblindedSignedBordereau64);
+            if (r->inputsHash != inputsHash || !bordereau || bordereau->size() != 30 || !signature ||
+                !key.publicKey().verifyPss(*bordereau, *signature))
+                return reply(s, 500, proto::restErrorBody(QStringLiteral("Invalid signature")));
+            if (failRegisterOutput > 0) {
+                --failRegisterOutput;
+                return reply(s, 500, proto::restErrorBody(registerOutputError));
+            }
+            registeredAddress = r->receiveAddress;
+            if (signingBeforeRegisterOutputReply) {
+                startSigning();
+                reply(s, 200, {});
+            } else {
+                reply(s, 200, {});
+                startSigning();
+            }
+            return;
+        }
+        reply(s, 404, proto::restErrorBody(QStringLiteral("not found")));
+    }
+
+    crypto::RsaKeyPair key;
+    QObject context;
+    QTcpServer front;
+    QWebSocketServer ws;
+    QPointer<QWebSocket> session;
+    int messageId = 0;
+};
+
+QList<MixStep> steps(const QSignalSpy &spy)
+{
+    QList<MixStep> out;
+    for (const QList<QVariant> &args : spy)
+        out.append(args[0].value<MixStep>());
+    return out;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Tamper)
+
+class TestMixSession : public QObject {
+    Q_OBJECT
+
+    std::optional<crypto::RsaKeyPair> m_key;
+    std::shared_ptr<TestWallet> m_wallet;
+    std::unique_ptr<FakeCoordinator> m_coordinator;
+
+    MixConfig config() const
+    {
+        MixConfig c;
+        c.poolId = kPoolId;
+        c.denomination = kDenomination;
+        c.network = kNetwork;
+        c.coordinatorUrl = m_coordinator->url();
+        c.blockHeight = 840'000;
+        c.connectTimeoutMs = 5000;
+        c.registerOutputRetryMs = 10;
+        return c;
+    }
+
+    /// A session for a mustMix coin (or liquidity), with the coordinator told about it.
+    std::unique_ptr<MixSession> newSession(bool liquidity = false, std::optional<MixConfig> cfg = std::nullopt)
+    {
+        const MixUtxo coin = m_wallet->utxo(liquidity ? kDenomination : kDenomination + 5'000);
+        m_coordinator->client = coin;
+        return std::make_unique<MixSession>(cfg.value_or(config()), coin, m_wallet);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<MixStep>();
+        qRegisterMetaType<MixFailReason>();
+        m_key = crypto::RsaKeyPair::generate(2048);
+    }
+
+    void init()
+    {
+        m_wallet = std::make_shared<TestWallet>();
+        m_coordinator = std::make_unique<FakeCoordinator>(*m_key);
+        QVERIFY(m_coordinator->listen());
+    }
+
+    void cleanup()
+    {
+        m_coordinator.reset();
+        QThreadPool::globalInstance()->waitForDone();
+    }
+
+    void stepTable()
+    {
+        QCOMPARE(mixStepInfo(MixStep::Connecting).progress, 10);
+        QCOMPARE(QString::fromLatin1(mixStepInfo(MixStep::ConfirmingInput).message), QStringLiteral("waiting for a mix..."));
+        QVERIFY(!mixStepInfo(MixStep::RegisteringOutput).interruptable);
+        QVERIFY(!mixStepInfo(MixStep::Signed).interruptable);
+        QVERIFY(mixStepInfo(MixStep::RevealedOutput).interruptable);
+        QCOMPARE(mixStepInfo(MixStep::RevealedOutput).progress, 100);
+        QCOMPARE(mixStepName(MixStep::RegisteredInput), QStringLiteral("REGISTERED_INPUT"));
+        QCOMPARE(mixFailReasonName(MixFailReason::KeyMismatch), QStringLiteral("KEY_MISMATCH"));
+        QCOMPARE(MixSession::webSocketUrl(QUrl(QStringLiteral("https://pool.example:8080/"))),
+                 QUrl(QStringLiteral("wss://pool.example:8080/ws/connect")));
+        QCOMPARE(MixSession::webSocketUrl(QUrl(QStringLiteral("http://abc.onion"))),
+                 QUrl(QStringLiteral("ws://abc.onion/ws/connect")));
+    }
+
+    void happyPath_data()
+    {
+        QTest::addColumn<bool>("liquidity");
+        QTest::addColumn<bool>("registerOutputFirst");
+        QTest::addColumn<bool>("signingFirst");
+        QTest::newRow("mustmix") << false << false << false;
+        QTest::newRow("liquidity") << true << false << false;
+        QTest::newRow("register-output-before-confirm-response") << false << true << false;
+        QTest::newRow("signing-before-register-output-reply") << false << false << true;
+    }
+    void happyPath()
+    {
+        QFETCH(bool, liquidity);
+        QFETCH(bool, registerOutputFirst);
+        QFETCH(bool, signingFirst);
+        m_coordinator->registerOutputBeforeConfirmResponse = registerOutputFirst;
+        m_coordinator->signingBeforeRegisterOutputReply = signingFirst;
+        auto session = newSession(liquidity);
+        QSignalSpy stepSpy(session.get(), &MixSession::stepChanged);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        QSignalSpy succeeded(session.get(), &MixSession::succeeded);
+        session->start();
+        QTRY_COMPARE(succeeded.size() + failed.size(), 1);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed[0][1].toString()));
+
+        const QList<MixStep> expected{MixStep::Connecting,        MixStep::Connected,         MixStep::RegisteredInput,
+                                      MixStep::ConfirmingInput,   MixStep::ConfirmedInput,    MixStep::RegisteringOutput,
+                                      MixStep::RegisteredOutput,  MixStep::Signing,           MixStep::Signed,
+                                      MixStep::Success};
+        QCOMPARE(steps(stepSpy), expected);
+        for (const QList<QVariant> &args : stepSpy) {
+            const MixStepInfo info = mixStepInfo(args[0].value<MixStep>());
+            QCOMPARE(args[1].toString(), QString::fromLatin1(info.message));
+            QCOMPARE(args[2].toInt(), info.progress);
+        }
+        FakeCoordinator &c = *m_coordinator;
+        QCOMPARE(succeeded[0][0].toString(), c.tx.txid().toHex());
+        QCOMPARE(session->step(), MixStep::Success);
+        QVERIFY(session->isFinished());
+        QCOMPARE(session->mixId(), c.mixId);
+
+        // subscription and input registration
+        const auto subscribe = std::find_if(c.frames.cbegin(), c.frames.cend(),
+                                            [](const proto::StompFrame &f) { return f.command() == "SUBSCRIBE"; });
+        QVERIFY(subscribe != c.frames.cend());
+        QCOMPARE(subscribe->header("destination"), QByteArray("/private/reply"));
+        QCOMPARE(subscribe->header("poolId"), kPoolId.toUtf8());
+        QCOMPARE(subscribe->header("protocolVersion"), QByteArray("0.23"));
+        for (const proto::StompFrame &f : c.frames)
+            if (f.command() == "SEND")
+                QCOMPARE(f.header("protocolVersion"), QByteArray("0.23"));
+        QCOMPARE(c.registerInputs.size(), 1);
+        const proto::RegisterInputRequest &in = c.registerInputs[0];
+        QCOMPARE(in.poolId, kPoolId);
+        QCOMPARE(in.utxoHash, c.client.outpoint.txid.toHex());
+        QCOMPARE(in.utxoIndex, qint64(c.client.outpoint.index));
+        QCOMPARE(in.liquidity, liquidity);
+        QCOMPARE(in.blockHeight, 840'000);
+        QVERIFY(c.registerInputSignatureValid);
+
+        // confirmation: key checked over REST first, userHash per §8.4
+        QCOMPARE(c.confirms.size(), 1);
+        QCOMPARE(c.confirms[0].mixId, c.mixId);
+        QCOMPARE(c.confirms[0].userHash, util::toHex(crypto::sha256((c.mixId + m_wallet->preHash).toUtf8())));
+        QCOMPARE(c.restRequests.value(0), QStringLiteral("GET /rest/pools"));
+
+        // output registration over another connection, with the unblinded token
+        QCOMPARE(c.restRequests.value(1), QStringLiteral("POST /rest/registerOutput"));
+        QCOMPARE(c.registerOutputAttempts.size(), 1);
+        QCOMPARE(c.registeredAddress, m_wallet->addresses[0]);
+        QCOMPARE(c.registerOutputAttempts[0].inputsHash, c.inputsHash);
+        for (quint16 port : std::as_const(c.restPeerPorts))
+            QVERIFY(port != c.wsPeerPort);
+        for (const QString &agent : std::as_const(c.userAgents))
+            QCOMPARE(agent, QStringLiteral("whirlpool-client/0.23"));
+
+        // a valid BIP143 signature of the verified transaction
+        QCOMPARE(c.signings.size(), 1);
+        QCOMPARE(c.signings[0].witnesses64.size(), 2);
+        QVERIFY(c.signatureValid);
+        QCOMPARE(m_wallet->signInputCalls.load(), 1);
+        // the session hung up after success
+        QTRY_VERIFY(!c.session || c.session->state() != QAbstractSocket::ConnectedState);
+    }
+
+    void errorResponse_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<MixFailReason>("reason");
+        QTest::newRow("banned") << 612 << QStringLiteral("Banned from service. Contact us.") << MixFailReason::InputRejected;
+        QTest::newRow("unconfirmed") << 610 << QStringLiteral("Input is not confirmed") << MixFailReason::InputRejected;
+        QTest::newRow("version") << 600 << QStringLiteral("Protocol version mismatch") << MixFailReason::ProtocolMismatch;
+    }
+    void errorResponse()
+    {
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        QFETCH(MixFailReason, reason);
+        m_coordinator->errorOnRegisterInput = code;
+        m_coordinator->errorMessage = message;
+        auto session = newSession();
+        QSignalSpy stepSpy(session.get(), &MixSession::stepChanged);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].value<MixFailReason>(), reason);
+        QCOMPARE(failed[0][1].toString(), message);
+        QCOMPARE(failed[0][2].toInt(), code);
+        QCOMPARE(steps(stepSpy).last(), MixStep::Fail);
+        QVERIFY(m_coordinator->confirms.isEmpty());
+    }
+
+    void keyTagging_data()
+    {
+        QTest::addColumn<QString>("published");
+        QTest::newRow("other-key") << util::toHex(crypto::RsaKeyPair::generate(2048).fingerprint());
+        QTest::newRow("not-published") << QString();
+        QTest::newRow("garbage") << QStringLiteral("zz");
+    }
+    void keyTagging()
+    {
+        QFETCH(QString, published);
+        m_coordinator->publishedFingerprint = published;
+        auto session = newSession();
+        QSignalSpy stepSpy(session.get(), &MixSession::stepChanged);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::KeyMismatch);
+        QVERIFY(failed[0][1].toString().contains(m_coordinator->mixId));
+        // aborted before blinding: nothing was confirmed
+        QVERIFY(m_coordinator->confirms.isEmpty());
+        QVERIFY(!steps(stepSpy).contains(MixStep::ConfirmingInput));
+        QCOMPARE(m_coordinator->restRequests, QStringList{QStringLiteral("GET /rest/pools")});
+    }
+
+    void keyMatchesWithUppercaseFingerprint()
+    {
+        m_coordinator->publishedFingerprint = util::toHex(m_key->fingerprint()).toUpper();
+        auto session = newSession();
+        QSignalSpy succeeded(session.get(), &MixSession::succeeded);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(succeeded.size() + failed.size(), 1);
+        QCOMPARE(succeeded.size(), 1);
+    }
+
+    void otherMixIdWaitsForTheNextInvitation()
+    {
+        // The pool publishes another mix than the one we were invited to: no
+        // confirmation; the next invitation (to the published mix) goes through.
+        m_coordinator->publishedMixId = QStringLiteral("fedcba9876543210fedcba9876543210");
+        m_coordinator->reinviteWithPublishedMix = true;
+        auto session = newSession();
+        QSignalSpy succeeded(session.get(), &MixSession::succeeded);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(succeeded.size() + failed.size(), 1);
+        QCOMPARE(succeeded.size(), 1);
+        QCOMPARE(m_coordinator->confirms.size(), 1);
+        QCOMPARE(m_coordinator->confirms[0].mixId, QStringLiteral("fedcba9876543210fedcba9876543210"));
+        QCOMPARE(m_coordinator->restRequests.count(QStringLiteral("GET /rest/pools")), 2);
+    }
+
+    void txVerificationRefusesToSign_data()
+    {
+        QTest::addColumn<Tamper>("tamper");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("inputs-hash") << Tamper::InputsHash << QStringLiteral("inputsHash");
+        QTest::newRow("extra-output") << Tamper::ExtraOutput << QStringLiteral("inputs for");
+        QTest::newRow("own-input-missing") << Tamper::OwnInputMissing << QStringLiteral("own input");
+        QTest::newRow("own-output-missing") << Tamper::OwnOutputMissing << QStringLiteral("own output");
+        QTest::newRow("duplicate-input-txid") << Tamper::DuplicateInputTxid << QStringLiteral("same transaction");
+        QTest::newRow("wrong-output-value") << Tamper::WrongOutputValue << QStringLiteral("worth");
+        QTest::newRow("duplicate-output") << Tamper::DuplicateOutput << QStringLiteral("same script");
+    }
+    void txVerificationRefusesToSign()
+    {
+        QFETCH(Tamper, tamper);
+        QFETCH(QString, why);
+        m_coordinator->tamper = tamper;
+        auto session = newSession();
+        QSignalSpy stepSpy(session.get(), &MixSession::stepChanged);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::InvalidTransaction);
+        QVERIFY2(failed[0][1].toString().contains(why), qPrintable(failed[0][1].toString()));
+        QCOMPARE(m_wallet->signInputCalls.load(), 0);
+        QVERIFY(m_coordinator->signings.isEmpty());
+        QVERIFY(m_coordinator->sent(proto::endpoint::kWsSigning).isEmpty());
+        QVERIFY(!steps(stepSpy).contains(MixStep::Signing));
+        QCOMPARE(steps(stepSpy).last(), MixStep::Fail);
+    }
+
+    void revealOutput()
+    {
+        m_coordinator->revealInsteadOfSigning = true;
+        auto session = newSession();
+        QSignalSpy stepSpy(session.get(), &MixSession::stepChanged);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::MixFailed);
+        QCOMPARE(m_coordinator->reveals.size(), 1);
+        QCOMPARE(m_coordinator->reveals[0].mixId, m_coordinator->mixId);
+        QCOMPARE(m_coordinator->reveals[0].receiveAddress, m_coordinator->registeredAddress);
+        const QList<MixStep> s = steps(stepSpy);
+        QCOMPARE(s.mid(s.size() - 3), (QList<MixStep>{MixStep::RegisteredOutput, MixStep::RevealedOutput, MixStep::Fail}));
+        QCOMPARE(m_wallet->signInputCalls.load(), 0);
+    }
+
+    void connectionLoss()
+    {
+        m_coordinator->dropAfterConfirm = true;
+        auto session = newSession();
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::Disconnected);
+        QCOMPARE(session->step(), MixStep::Fail);
+    }
+
+    void coordinatorUnreachable()
+    {
+        MixConfig c = config();
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        c.coordinatorUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort()));
+        probe.close();
+        auto session = newSession(false, c);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::Disconnected);
+    }
+
+    void redirect()
+    {
+        m_coordinator->redirectOnSubscribe = true;
+        auto session = newSession();
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        QSignalSpy redirected(session.get(), &MixSession::redirected);
+        session->start();
+        QTRY_COMPARE(redirected.size(), 1);
+        const auto r = redirected[0][0].value<proto::RedirectResponse>();
+        QCOMPARE(r.urlClear, QStringLiteral("https://owner.example:8080"));
+        QCOMPARE(r.urlOnion, QStringLiteral("http://owner.onion"));
+        QCOMPARE(r.epoch, qint64(7));
+        QVERIFY(session->isFinished());
+        QVERIFY(failed.isEmpty());
+        QVERIFY(m_coordinator->registerInputs.isEmpty());
+    }
+
+    void poolMismatch_data()
+    {
+        QTest::addColumn<QString>("networkId");
+        QTest::addColumn<qint64>("denomination");
+        QTest::addColumn<qint64>("value");
+        QTest::newRow("network") << QStringLiteral("main") << qint64(kDenomination) << qint64(kDenomination + 5'000);
+        QTest::newRow("denomination") << QStringLiteral("regtest") << qint64(kDenomination * 10) << qint64(kDenomination + 5'000);
+        QTest::newRow("below-min") << QStringLiteral("regtest") << qint64(kDenomination) << qint64(kDenomination + 100);
+        QTest::newRow("above-max") << QStringLiteral("regtest") << qint64(kDenomination) << qint64(kDenomination + 20'000);
+        QTest::newRow("fee-too-high") << QStringLiteral("regtest") << qint64(kDenomination) << qint64(kDenomination + 100'001);
+        QTest::newRow("smaller-than-pool") << QStringLiteral("regtest") << qint64(kDenomination) << qint64(kDenomination - 1);
+    }
+    void poolMismatch()
+    {
+        QFETCH(QString, networkId);
+        QFETCH(qint64, denomination);
+        QFETCH(qint64, value);
+        m_coordinator->poolNetworkId = networkId;
+        m_coordinator->poolDenomination = denomination;
+        const MixUtxo coin = m_wallet->utxo(value);
+        m_coordinator->client = coin;
+        MixSession session(config(), coin, m_wallet);
+        QSignalSpy failed(&session, &MixSession::failed);
+        session.start();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::PoolMismatch);
+        QVERIFY(m_coordinator->registerInputs.isEmpty());
+    }
+
+    void protocolVersionMismatch()
+    {
+        m_coordinator->messageProtocolVersion = "0.22";
+        auto session = newSession();
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::ProtocolMismatch);
+    }
+
+    void registerOutputRetries_data()
+    {
+        QTest::addColumn<int>("failures");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<int>("addressIndex"); // -1: gives up
+        QTest::newRow("transient") << 3 << QStringLiteral("Mix not found") << 0;
+        QTest::newRow("address-reused") << 2 << QStringLiteral("Output already registered") << 2;
+        QTest::newRow("gives-up-after-11") << 100 << QStringLiteral("Mix not found") << -1;
+    }
+    void registerOutputRetries()
+    {
+        QFETCH(int, failures);
+        QFETCH(QString, error);
+        QFETCH(int, addressIndex);
+        m_coordinator->failRegisterOutput = failures;
+        m_coordinator->registerOutputError = error;
+        auto session = newSession();
+        QSignalSpy succeeded(session.get(), &MixSession::succeeded);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(succeeded.size() + failed.size(), 1);
+        if (addressIndex < 0) {
+            QCOMPARE(failed.size(), 1);
+            QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::MixFailed);
+            QVERIFY(failed[0][1].toString().contains(error));
+            QCOMPARE(m_coordinator->registerOutputAttempts.size(), 11);
+        } else {
+            QCOMPARE(succeeded.size(), 1);
+            QCOMPARE(m_coordinator->registerOutputAttempts.size(), failures + 1);
+            QCOMPARE(m_coordinator->registeredAddress, m_wallet->addresses[addressIndex]);
+        }
+    }
+
+    void walletFailures_data()
+    {
+        QTest::addColumn<bool>("refuse");
+        QTest::addColumn<bool>("corrupt");
+        QTest::newRow("refuses") << true << false;
+        QTest::newRow("bad-signature") << false << true;
+    }
+    void walletFailures()
+    {
+        QFETCH(bool, refuse);
+        QFETCH(bool, corrupt);
+        m_wallet->refuseToSign = refuse;
+        m_wallet->corruptSignature = corrupt;
+        auto session = newSession();
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::InternalError);
+        QVERIFY(m_coordinator->signings.isEmpty());
+    }
+
+    void stopWhileWaiting()
+    {
+        m_coordinator->publishedMixId = QStringLiteral("never-the-invited-one"); // keeps the session waiting
+        auto session = newSession();
+        QSignalSpy stepSpy(session.get(), &MixSession::stepChanged);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_VERIFY(!m_coordinator->restRequests.isEmpty());
+        session->stop();
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::Stop);
+        QVERIFY(!steps(stepSpy).contains(MixStep::Fail));
+        QTRY_VERIFY(!m_coordinator->session || m_coordinator->session->state() != QAbstractSocket::ConnectedState);
+        session->stop(); // no-op
+        QCOMPARE(failed.size(), 1);
+    }
+
+    void deletedWhileWalletIsBusy()
+    {
+        // A wallet answering (from another thread) after the session is gone must not reach it.
+        m_wallet->holdSignMessage = true;
+        auto session = newSession();
+        session->start();
+        QTRY_VERIFY(m_wallet->held);
+        session.reset();
+        QCOMPARE(m_wallet.use_count(), 1);
+        QThreadPool::globalInstance()->start(m_wallet->held);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents(); // nothing was posted to the dead session
+        QVERIFY(m_coordinator->registerInputs.isEmpty());
+    }
+
+    void walletAnswersLate()
+    {
+        // The same held answer, released while the session lives: it proceeds.
+        m_wallet->holdSignMessage = true;
+        auto session = newSession();
+        QSignalSpy succeeded(session.get(), &MixSession::succeeded);
+        session->start();
+        QTRY_VERIFY(m_wallet->held);
+        QCOMPARE(session->step(), MixStep::Connected);
+        QThreadPool::globalInstance()->start(m_wallet->held);
+        QTRY_COMPARE(succeeded.size(), 1);
+    }
+
+    void separateIdentitiesThroughSocks()
+    {
+        test::Socks5Relay relay;
+        QVERIFY(relay.listen());
+        MixConfig c = config();
+        c.identity.proxyHost = QStringLiteral("127.0.0.1");
+        c.identity.proxyPort = relay.port();
+        c.identity = c.identity.isolated();
+        auto session = newSession(false, c);
+        QSignalSpy succeeded(session.get(), &MixSession::succeeded);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(succeeded.size() + failed.size(), 1);
+        QCOMPARE(succeeded.size(), 1);
+        // three identities: STOMP (input), key check, output registration; none shared
+        QSet<QString> stompUsers, poolsUsers, outputUsers;
+        for (const auto &[user, line] : std::as_const(relay.streams)) {
+            if (line.startsWith("GET /ws/connect"))
+                stompUsers.insert(user);
+            else if (line.startsWith("GET /rest/pools"))
+                poolsUsers.insert(user);
+            else if (line.startsWith("POST /rest/registerOutput"))
+                outputUsers.insert(user);
+            else
+                QFAIL(line.constData());
+        }
+        QCOMPARE(stompUsers, QSet<QString>{c.identity.user});
+        QCOMPARE(poolsUsers.size(), 1);
+        QCOMPARE(outputUsers.size(), 1);
+        QVERIFY(!poolsUsers.contains(c.identity.user));
+        QVERIFY(!outputUsers.contains(c.identity.user));
+        QVERIFY(poolsUsers != outputUsers);
+        for (quint16 port : std::as_const(relay.targets))
+            QCOMPARE(port, m_coordinator->front.serverPort());
+    }
+
+    void uncredentialedProxyGetsIsolated()
+    {
+        test::Socks5Relay relay;
+        QVERIFY(relay.listen());
+        MixConfig c = config();
+        c.identity.proxyHost = QStringLiteral("127.0.0.1");
+        c.identity.proxyPort = relay.port(); // no credentials given
+        auto session = newSession(false, c);
+        QSignalSpy succeeded(session.get(), &MixSession::succeeded);
+        session->start();
+        QTRY_COMPARE(succeeded.size(), 1);
+        QSet<QString> users;
+        for (const auto &[user, line] : std::as_const(relay.streams)) {
+            QVERIFY(!user.isEmpty());
+            users.insert(user);
+        }
+        QCOMPARE(users.size(), 3);
+    }
+
+    void restClientErrors()
+    {
+        CoordinatorRestClient rest(m_coordinator->url(), NetworkIdentity());
+        QObject context;
+        std::optional<Result<void>> result;
+        proto::RegisterOutputRequest bad; // no mix: the coordinator answers 500 {"message": ...}
+        rest.registerOutput(bad, &context, [&](Result<void> r) { result = std::move(r); });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(!result->has_value());
+        QCOMPARE(result->error().code, 500);
+        QCOMPARE(result->error().message, QStringLiteral("Invalid signature"));
+
+        std::optional<Result<proto::PoolsResponse>> pools;
+        rest.fetchPools(&context, [&](Result<proto::PoolsResponse> r) { pools = std::move(r); });
+        QTRY_VERIFY(pools.has_value());
+        QVERIFY(pools->has_value());
+        QCOMPARE((*pools)->pools.size(), 2);
+        QCOMPARE((*pools)->pools[1].mixKeyFingerprint, util::toHex(m_key->fingerprint()));
+
+        std::optional<Result<QString>> pushed;
+        rest.pushTx0(proto::Tx0PushRequest{}, &context, [&](Result<QString> r) { pushed = std::move(r); });
+        QTRY_VERIFY(pushed.has_value());
+        QVERIFY(!pushed->has_value());
+        QCOMPARE(pushed->error().code, 404);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMixSession)
+#include "tst_mixsession.moc"
