@@ -6,7 +6,7 @@
 #include <net/noderpcclient.h>
 #include <util/hex.h>
 
-#include <QFuture>
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -156,10 +156,13 @@ void ChainScanner::scanNext(quint64 pass)
                             return;
                         if (!block)
                             return failPass(pass, block.error().message);
-                        QtConcurrent::run(&ChainScanner::parseBlock, block->toString(), expected)
-                            .then(this, [this, pass, height](const ParsedBlock &parsed) {
-                                onBlockParsed(pass, height, parsed);
-                            });
+                        // The watcher is owned by this object: if it dies first, the result is dropped.
+                        auto *watcher = new QFutureWatcher<ParsedBlock>(this);
+                        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, pass, height] {
+                            watcher->deleteLater();
+                            onBlockParsed(pass, height, watcher->result());
+                        });
+                        watcher->setFuture(QtConcurrent::run(&ChainScanner::parseBlock, block->toString(), expected));
                     });
     });
 }

@@ -41,8 +41,8 @@ namespace wp::client {
 /// Thread affinity: the thread that creates it, which must also own the
 /// NodeRpcClient and the AddressBook. Every call returns at once; block parsing
 /// (hex decoding, transactions, txids, merkle check) runs on the global thread
-/// pool and comes back through a continuation on this object, so the event loop
-/// never blocks.
+/// pool and comes back through a QFutureWatcher owned by this object, so the
+/// event loop never blocks.
 class ChainScanner : public QObject {
     Q_OBJECT
 public:

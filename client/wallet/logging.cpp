@@ -2,6 +2,6 @@
 
 namespace wp::client {
 
-Q_LOGGING_CATEGORY(lcWallet, "wp.client.wallet")
+Q_LOGGING_CATEGORY(lcWallet, "wp.client.wallet", QtInfoMsg)
 
 } // namespace wp::client
