@@ -125,9 +125,11 @@ QByteArray Transaction::serialize(bool withWitness) const
     return w.take();
 }
 
-Result<Transaction> Transaction::deserialize(QByteArrayView bytes)
+namespace {
+
+// Reads one transaction; errors are recorded in @p r.
+Transaction readTransaction(ByteReader &r)
 {
-    ByteReader r(bytes);
     Transaction tx;
     tx.version = r.readU32();
     std::uint8_t flags = 0;
@@ -159,10 +161,30 @@ Result<Transaction> Transaction::deserialize(QByteArrayView bytes)
     tx.lockTime = r.readU32();
     if (r.ok() && tx.inputs.isEmpty())
         r.fail(QStringLiteral("transaction has no inputs"));
+    return tx;
+}
+
+} // namespace
+
+Result<Transaction> Transaction::deserialize(QByteArrayView bytes)
+{
+    ByteReader r(bytes);
+    Transaction tx = readTransaction(r);
     if (r.ok() && !r.atEnd())
         r.fail(QStringLiteral("%1 trailing bytes after the transaction").arg(r.remaining()));
     if (!r.ok())
         return fail(QStringLiteral("Invalid transaction: %1").arg(r.error()));
+    return tx;
+}
+
+Result<Transaction> Transaction::deserializePrefix(QByteArrayView bytes, qsizetype *consumed)
+{
+    ByteReader r(bytes);
+    Transaction tx = readTransaction(r);
+    if (!r.ok())
+        return fail(QStringLiteral("Invalid transaction: %1").arg(r.error()));
+    if (consumed)
+        *consumed = r.position();
     return tx;
 }
 

@@ -80,6 +80,12 @@ struct Transaction {
     /// (ambiguous with the BIP144 marker).
     static Result<Transaction> deserialize(QByteArrayView bytes);
 
+    /// Parses one transaction at the start of @p bytes, which may continue
+    /// after it (the transaction list of a block). Same rules as
+    /// deserialize() except that trailing bytes are allowed.
+    /// Out: @p consumed (optional) is set to the transaction's size in bytes on success.
+    static Result<Transaction> deserializePrefix(QByteArrayView bytes, qsizetype *consumed = nullptr);
+
     /// Double SHA-256 of the serialization without witness.
     Txid txid() const;
     /// Double SHA-256 of the full serialization (equals txid() without witness).

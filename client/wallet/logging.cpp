@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace wp::client {
+
+Q_LOGGING_CATEGORY(lcWallet, "wp.client.wallet", QtInfoMsg)
+
+} // namespace wp::client
