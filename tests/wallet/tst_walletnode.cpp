@@ -342,8 +342,9 @@ private Q_SLOTS:
         for (const btc::OutPoint &o : m_tx0Inputs)
             QVERIFY(!hasUtxo(o));
 
-        // A new, longer branch confirms it again.
-        QVERIFY(mine(3, m_foreignAddress));
+        // A new, longer branch confirms it again (mined to another address than the
+        // orphaned block 433, so it cannot be the same block).
+        QVERIFY(mine(3, btc::encodeSegwitAddress(QString::fromLatin1(btc::kBcoinRegtestHrp), {0, QByteArray(20, '\x33')})));
         QVERIFY(nodeHash(433) != old433);
         QVERIFY(sync());
         QCOMPARE(m_scanner->scannedHeight(), 435);
