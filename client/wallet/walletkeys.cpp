@@ -48,8 +48,9 @@ Result<WalletKeys> WalletKeys::fromMnemonic(QStringView mnemonic, QStringView pa
 {
     if (auto valid = btc::validateMnemonic(mnemonic); !valid)
         return valid.error();
-    const auto master =
-        btc::ExtendedPrivKey::fromSeed(btc::mnemonicToSeed(btc::normalizeMnemonic(mnemonic), passphrase).view());
+    QString normalized = btc::normalizeMnemonic(mnemonic);
+    const auto master = btc::ExtendedPrivKey::fromSeed(btc::mnemonicToSeed(normalized, passphrase).view());
+    normalized.fill(QChar(0)); // the seed was wiped by SecureBytes; do not leave the words behind either
     if (!master)
         return master.error();
 

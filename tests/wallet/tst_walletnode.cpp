@@ -2,8 +2,8 @@
 // outputs mined to the wallet (with their confirmations), a Tx0 built by
 // Tx0Builder is accepted by bcoin and mined, the scanner then sees the premix
 // outputs (mempool, then confirmed) and the deposit coins spent, and reorgs
-// (invalidateblock + new blocks) make it drop orphaned coins and re-find the
-// new branch's.
+// (invalidateblock + new blocks, between passes and in the middle of a scan)
+// make it drop orphaned coins and re-find the new branch's.
 
 #include <bcoinnode.h>
 
@@ -342,8 +342,9 @@ private Q_SLOTS:
         for (const btc::OutPoint &o : m_tx0Inputs)
             QVERIFY(!hasUtxo(o));
 
-        // A new, longer branch confirms it again.
-        QVERIFY(mine(3, m_foreignAddress));
+        // A new, longer branch confirms it again (mined to another address than the
+        // orphaned block 433, so it cannot be the same block).
+        QVERIFY(mine(3, btc::encodeSegwitAddress(QString::fromLatin1(btc::kBcoinRegtestHrp), {0, QByteArray(20, '\x33')})));
         QVERIFY(nodeHash(433) != old433);
         QVERIFY(sync());
         QCOMPARE(m_scanner->scannedHeight(), 435);
@@ -377,6 +378,50 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(poller.scannedHeight(), 436, kSyncTimeoutMs);
         poller.stop();
         QVERIFY(!poller.isSyncing());
+    }
+
+    void reorgDuringAScan()
+    {
+        // While a fresh scanner is at height 430, blocks 425.. are replaced by a
+        // longer branch: the next block's parent is not our tip, so the scanner
+        // walks back to the fork (424), drops what it scanned above it and goes on.
+        ChainScanner::Options options;
+        options.birthdayHeight = 1;
+        ChainScanner scanner(m_rpc.get(), std::make_shared<AddressBook>(m_keys), options);
+        QSignalSpy synced(&scanner, &ChainScanner::synced);
+        QSignalSpy reorgs(&scanner, &ChainScanner::reorgDetected);
+        QSignalSpy failed(&scanner, &ChainScanner::syncFailed);
+        const int tip = nodeHeight();
+        QString orphaned;
+        connect(&scanner, &ChainScanner::progressChanged, this, [&](int scanned, int) {
+            if (!orphaned.isEmpty() || scanned != 430)
+                return;
+            orphaned = nodeHash(425);
+            if (!m_node.rpc(QStringLiteral("invalidateblock"), {orphaned}))
+                qWarning("invalidateblock failed");
+            mine(tip - 424 + 3, btc::encodeSegwitAddress(QString::fromLatin1(btc::kBcoinRegtestHrp), {0, QByteArray(20, '\x44')}));
+        });
+        QVERIFY(syncScanner(scanner, synced));
+        QVERIFY(!orphaned.isEmpty());
+        QVERIFY(nodeHash(425) != orphaned);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(reorgs.count(), 1);
+        QCOMPARE(reorgs.last().at(0).toInt(), 424);
+        QCOMPARE(reorgs.last().at(1).toInt(), 6);
+        QCOMPARE(scanner.scannedHeight(), tip); // this pass stops at the height it started with
+        QVERIFY(syncScanner(scanner, synced));
+        QCOMPARE(scanner.scannedHeight(), tip + 3);
+        for (int h = 420; h <= tip + 3; ++h)
+            QCOMPARE(scanner.tracker().blockHash(h)->toHex(), nodeHash(h));
+
+        // Only the coinbase coins of blocks 1..424 are left: the Tx0 (block 433) and
+        // every later coin went with the orphaned branch (bcoin drops their transactions).
+        const QList<Utxo> utxos = scanner.utxos();
+        QCOMPARE(utxos.size(), 424);
+        for (const Utxo &u : utxos)
+            QVERIFY(u.coinbase && u.blockHeight <= 424);
+        for (const btc::OutPoint &o : m_tx0Inputs)
+            QVERIFY(std::any_of(utxos.begin(), utxos.end(), [&](const Utxo &u) { return u.outpoint == o; }));
     }
 
     void cleanupTestCase()
