@@ -1,20 +1,10 @@
 #!/usr/bin/env bash
-# The run command: the project's main job. Installs what is missing and builds;
-# then runs the local demo. In this first milestone only the foundation library
-# and its test services exist, so it builds them and reports what is available.
+# The run command: installs what is missing, builds, and runs the local demo:
+# a private MariaDB and bcoin regtest node, a whirlpool-coordinator, and several
+# whirlpool-cli wallets that make Tx0s and mix until --mixes N (default 3) mixes
+# succeeded or Ctrl-C. Options are passed to scripts/demo.sh.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$here/scripts/setup.sh"
-"$here/scripts/build.sh" >/dev/null
-
-echo
-echo "Decentralized Whirlpool $(git -C "$here" describe --always --dirty 2>/dev/null || echo dev) built in $here/build"
-echo "Available now:"
-echo "  - wp_common: bitcoin/crypto/protocol core (library)"
-echo "  - test services: tests/support/mariadb.sh DIR PORT, tests/support/bcoin.sh DIR PORT APIKEY"
-executables=$(find "$here/build" -maxdepth 3 -type f -perm -u+x -name 'whirlpool-*' 2>/dev/null | sort)
-if [ -n "$executables" ]; then
-  echo "  - executables:"; printf '      %s\n' $executables
-fi
-echo "  - tests: $(cd "$here/build" && ctest -N | tail -n 1)"
-echo "The coordinator cluster demo arrives with the coordinator (issues #3, #4)."
+"$here/scripts/build.sh" > "$here/build.log" 2>&1 || { tail -n 30 "$here/build.log"; exit 1; }
+exec "$here/scripts/demo.sh" "$@"
