@@ -211,6 +211,7 @@ void ClusterMember::onCycleDone(Result<CycleOutput> result)
         onCycleFailed(result.error());
     } else if (result->renewSentAt + m_config.fenceAfter <= now) {
         // The answer came too late to extend anything: as good as no renewal.
+        ++m_counters.lateRenewals;
         onCycleFailed(Error(QStringLiteral("renewal answered after the fence deadline")));
         onFenceTimer();
     } else {
@@ -225,6 +226,7 @@ void ClusterMember::onCycleDone(Result<CycleOutput> result)
         m_counters.readStatements += quint64(out.reads);
         m_counters.claimsWon += quint64(out.claimed.size());
         m_counters.claimsMissed += quint64(out.claimsMissed);
+        m_counters.staleReleases += quint64(out.staleReleased.size());
         m_counters.lastRenewUs = out.renewUs;
         m_counters.maxRenewUs = qMax(m_counters.maxRenewUs, out.renewUs);
         if (out.laterError)

@@ -121,6 +121,8 @@ struct MemberCounters {
     quint64 claimsWon = 0;
     quint64 claimsMissed = 0;    ///< compare-and-set that changed nothing (someone was faster)
     quint64 fences = 0;          ///< times the fence deadline passed with pools held
+    quint64 lateRenewals = 0;    ///< renewals answered after their fence deadline (counted as failed)
+    quint64 staleReleases = 0;   ///< leases the DB gave us that we no longer served, released
     qint64 lastRenewUs = 0;      ///< round trip of the last heartbeat+renew statement
     qint64 maxRenewUs = 0;       ///< worst round trip of a successful heartbeat+renew
 };
