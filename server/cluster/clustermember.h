@@ -59,6 +59,8 @@ public:
     /// member's thread once per cycle; must be fast.
     using StatsProvider = std::function<QJsonObject()>;
 
+    /// Idle before start(); Active; Draining after shutdown() until the pools are
+    /// released; Stopping while the final release is written; Stopped.
     enum class Phase { Idle, Active, Draining, Stopping, Stopped };
 
     /// @p config must pass validate() (WP_ASSERT). @p database must outlive this
@@ -105,7 +107,7 @@ public:
     std::optional<PoolOwner> owner(const QString &poolId) const;
     /// Instances with a fresh heartbeat as of the last cycle (active and draining).
     QList<MemberInfo> members() const { return m_lastView.members; }
-    /// Every ownership interval of this member so far, open ones last-ended nullopt.
+    /// Every ownership interval of this member so far (lostAt is nullopt while held).
     QList<OwnershipInterval> ownershipLog() const { return m_log; }
     /// Statement and timing counters.
     MemberCounters counters() const { return m_counters; }
