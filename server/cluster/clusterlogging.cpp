@@ -1,0 +1,7 @@
+#include "clusterlogging.h"
+
+namespace wp::server::cluster {
+
+Q_LOGGING_CATEGORY(lcCluster, "wp.server.cluster", QtInfoMsg)
+
+} // namespace wp::server::cluster
