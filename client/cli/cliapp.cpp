@@ -1,11 +1,11 @@
 #include "cliapp.h"
 
-#include <addressbook.h>
-#include <chainscanner.h>
-#include <localmixwallet.h>
-#include <tx0builder.h>
-#include <utxo.h>
-#include <walletkeys.h>
+#include <wallet/addressbook.h>
+#include <wallet/chainscanner.h>
+#include <wallet/localmixwallet.h>
+#include <wallet/tx0builder.h>
+#include <wallet/utxo.h>
+#include <wallet/walletkeys.h>
 
 #include <mixer/coordinatorrestclient.h>
 #include <mixer/mixsession.h>

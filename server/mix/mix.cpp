@@ -223,7 +223,9 @@ void Mix::releaseOutput(const QString &address)
     const auto it = m_bordereauByAddress.find(address);
     if (it == m_bordereauByAddress.end())
         return;
-    // The bordereau stays spent: its holder must not try again with another address.
+    // The address was refused (already used by a mix): the bordereau registered nothing,
+    // so its holder may try again with another address, as the classic client does.
+    m_bordereaux.remove(it.value());
     m_bordereauByAddress.erase(it);
     m_outputs.removeIf([&](const Output &o) { return o.address == address; });
 }

@@ -120,6 +120,8 @@ public:
     /// records the address in the shared `mix_output` table and calls releaseOutput() if that fails.
     Result<void> registerOutput(const QString &address, const btc::Script &scriptPubKey, const QByteArray &bordereau,
                                 const QByteArray &unblindedSignature);
+    /// Undoes registerOutput() for an address the shared table refused: the address and its
+    /// bordereau may be registered again (the client retries with a fresh address).
     void releaseOutput(const QString &address);
     bool hasAllOutputs() const { return m_outputs.size() == m_inputs.size(); }
     QStringList receiveAddresses() const;

@@ -290,10 +290,15 @@ private Q_SLOTS:
         QVERIFY(!forged);
         QVERIFY(forged.error().message.contains(QStringLiteral("unblindedSignedBordereau")));
 
-        // Released after a failed DB insert: the address is free again, the bordereau is not.
+        // Released after the shared table refused the address: the same bordereau may come back
+        // with a fresh address, once.
         mix->releaseOutput(people[0].address);
         QVERIFY(!mix->receiveAddresses().contains(people[0].address));
-        QVERIFY(!registerOutput(*mix, people[0]));
+        Participant retry = people[0];
+        retry.address = QStringLiteral("bcrt1q-fresh");
+        QVERIFY(registerOutput(*mix, retry));
+        retry.address = QStringLiteral("bcrt1q-fresh-again");
+        QVERIFY(!registerOutput(*mix, retry));
     }
 
     void badSignatureRefused()
