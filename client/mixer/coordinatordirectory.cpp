@@ -163,15 +163,21 @@ void CoordinatorDirectory::markFailed(const QUrl &url)
     m_failedAt.insert(urlKey(url), m_now());
 }
 
+QList<CoordinatorEndpoint> CoordinatorDirectory::withoutRecentFailures(const QList<CoordinatorEndpoint> &endpoints) const
+{
+    QList<CoordinatorEndpoint> fresh;
+    for (const CoordinatorEndpoint &endpoint : endpoints)
+        if (!recentlyFailed(endpoint.url))
+            fresh.append(endpoint);
+    return fresh;
+}
+
 std::optional<CoordinatorEndpoint> CoordinatorDirectory::pickRandom() const
 {
     const QList<CoordinatorEndpoint> all = knownInstances();
     if (all.isEmpty())
         return std::nullopt;
-    QList<CoordinatorEndpoint> fresh;
-    for (const CoordinatorEndpoint &endpoint : all)
-        if (!recentlyFailed(endpoint.url))
-            fresh.append(endpoint);
+    const QList<CoordinatorEndpoint> fresh = withoutRecentFailures(all);
     const QList<CoordinatorEndpoint> &pool = fresh.isEmpty() ? all : fresh;
     return pool[qsizetype(crypto::randomBelow(std::uint64_t(pool.size())))];
 }
@@ -280,16 +286,22 @@ bool CoordinatorDirectory::refreshManifest()
         return true;
     if (!canRefreshManifest())
         return false;
-    const auto from = pickRandom();
-    if (!from)
+    // From a bootstrap instance (the list the user trusts); from any known one only when they all failed lately.
+    QList<CoordinatorEndpoint> candidates = withoutRecentFailures(m_bootstrap);
+    if (candidates.isEmpty())
+        candidates = withoutRecentFailures(knownInstances());
+    if (candidates.isEmpty())
+        candidates = m_bootstrap;
+    if (candidates.isEmpty())
         return false;
+    const CoordinatorEndpoint from = candidates[qsizetype(crypto::randomBelow(std::uint64_t(candidates.size())))];
     m_refreshing = true;
     m_refreshedOnce = true;
     m_lastRefreshAttemptMs = m_now();
     // A fresh identity per fetch: the manifest is public, nothing links it to a mix.
-    auto *rest = new CoordinatorRestClient(from->url, m_config.identity.isolated(), this);
+    auto *rest = new CoordinatorRestClient(from.url, m_config.identity.isolated(), this);
     rest->setTimeout(m_config.restTimeoutMs);
-    const QUrl url = from->url;
+    const QUrl url = from.url;
     rest->fetchCluster(this, [this, rest, url](Result<QByteArray> body) {
         rest->deleteLater();
         onClusterFetched(url, std::move(body));

@@ -155,7 +155,9 @@ public:
     /// Lets a caller refresh the manifest first when a new instance is named.
     bool knowsTarget(const proto::RedirectResponse &redirect) const;
 
-    /// Fetches GET /rest/cluster from a random instance and verifies it against
+    /// Fetches GET /rest/cluster from a random bootstrap instance (avoiding
+    /// recently failed ones; any known instance when all bootstrap ones failed
+    /// lately) and verifies it against
     /// the operator address. A verified manifest newer than the current one
     /// replaces it (ManifestUpdated); anything else is ignored with a reason
     /// (ManifestRefused). Ends with manifestRefreshFinished(). Calls while a
@@ -193,6 +195,7 @@ private:
     QList<Entry> entries() const;
     QString displayName(const QUrl &url) const;
     bool recentlyFailed(const QUrl &url) const;
+    QList<CoordinatorEndpoint> withoutRecentFailures(const QList<CoordinatorEndpoint> &endpoints) const;
     void markFailed(const QUrl &url);
     void record(DirectoryEvent::Kind kind, const QUrl &url, const QString &message, const QString &origin,
                 const QString &name = {});

@@ -127,11 +127,14 @@ struct FakeCoordinator {
     {
         ws.setSupportedSubprotocols(StompClient::offeredSubprotocols());
         QObject::connect(&front, &QTcpServer::newConnection, &context, [this] {
-            while (QTcpSocket *s = front.nextPendingConnection())
+            while (QTcpSocket *s = front.nextPendingConnection()) {
+                ++tcpConnections;
                 QObject::connect(s, &QTcpSocket::readyRead, &context, [this, s] { sniff(s); });
+            }
         });
         QObject::connect(&ws, &QWebSocketServer::newConnection, &context, [this] {
             while (QWebSocket *s = ws.nextPendingConnection()) {
+                ++wsSessions;
                 session = s;
                 wsPeerPort = s->peerPort();
                 QObject::connect(s, &QWebSocket::textMessageReceived, &context,
@@ -161,8 +164,18 @@ struct FakeCoordinator {
     QString registerOutputError;
     Tamper tamper = Tamper::None;
     QByteArray messageProtocolVersion = "0.23";
+    // cluster knobs
+    /// Asked at each SUBSCRIBE: a value answers with that redirect instead of the pool.
+    std::function<std::optional<proto::RedirectResponse>()> redirector;
+    /// After answering confirmInput, the instance dies: shutdown().
+    bool shutdownAfterConfirm = false;
+    std::function<void()> onShutdown; ///< called by shutdown()
+    int failMixes = 0;                ///< this many mixes end in REVEAL_OUTPUT -> FAIL before one signs
+    QByteArray clusterBody;           ///< the GET /rest/cluster answer (404 when empty)
 
     // ---- records
+    int tcpConnections = 0; ///< every TCP connection accepted (HTTP and WebSocket)
+    int wsSessions = 0;     ///< WebSocket sessions opened
     QList<proto::StompFrame> frames; ///< every frame from the client
     QList<proto::RegisterInputRequest> registerInputs;
     QList<proto::ConfirmInputRequest> confirms;
@@ -224,6 +237,12 @@ struct FakeCoordinator {
         if (f.command() == "CONNECT") {
             session->sendTextMessage(QString::fromUtf8(QByteArray("CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0", 39)));
         } else if (f.command() == "SUBSCRIBE") {
+            if (redirector) {
+                if (const auto r = redirector()) {
+                    push(proto::type::kRedirectResponse, r->toJson());
+                    return;
+                }
+            }
             if (redirectOnSubscribe) {
                 proto::RedirectResponse r;
                 r.poolId = kPoolId;
@@ -279,6 +298,10 @@ struct FakeCoordinator {
             if (registerOutputBeforeConfirmResponse)
                 push(proto::type::kRegisterOutputMixStatus, registerOutput.toJson());
             push(proto::type::kConfirmInputResponse, response.toJson());
+            if (shutdownAfterConfirm) {
+                shutdown();
+                return;
+            }
             if (dropAfterConfirm) {
                 session->close();
                 return;
@@ -348,7 +371,8 @@ struct FakeCoordinator {
         if (tamper == Tamper::DuplicateOutput)
             tx.outputs[3].scriptPubKey = tx.outputs[2].scriptPubKey;
         btc::sortBip69(tx);
-        if (revealInsteadOfSigning) {
+        if (revealInsteadOfSigning || failMixes > 0) {
+            failMixes = qMax(0, failMixes - 1);
             proto::MixStatusNotification n;
             n.status = proto::MixStatus::RevealOutput;
             n.mixId = mixId;
@@ -451,7 +475,29 @@ struct FakeCoordinator {
             }
             return;
         }
+        if (method == "GET" && path == proto::endpoint::kRestCluster && !clusterBody.isEmpty())
+            return reply(s, 200, clusterBody);
         reply(s, 404, proto::restErrorBody(QStringLiteral("not found")));
+    }
+
+    /// The instance dies: it stops listening and drops its WebSocket session.
+    void shutdown()
+    {
+        front.close();
+        if (session)
+            session->close();
+        if (onShutdown)
+            onShutdown();
+    }
+
+    /// A redirect to this instance's URL (clearnet) for the test pool.
+    proto::RedirectResponse redirectHere(qint64 epoch = 1) const
+    {
+        proto::RedirectResponse r;
+        r.poolId = kPoolId;
+        r.urlClear = url().toString();
+        r.epoch = epoch;
+        return r;
     }
 
     crypto::RsaKeyPair key;
