@@ -225,6 +225,11 @@ Result<QUrl> CoordinatorDirectory::followRedirect(const proto::RedirectResponse 
 
     const QString text = m_config.useOnion ? redirect.urlOnion : redirect.urlClear;
     auto refuse = [&](RedirectRefusal code, const QUrl &target, const QString &why) -> Error {
+        // The sender misbehaves or is stale. In a loop or an endless chain every member is suspect.
+        if (code == RedirectRefusal::Loop || code == RedirectRefusal::TooManyHops) {
+            for (const QUrl &visited : std::as_const(chain.visited))
+                markFailed(visited);
+        }
         markFailed(from);
         const QString shownTarget = target.isValid() && !target.isEmpty() ? target.toString() : text.left(120);
         record(DirectoryEvent::Kind::RedirectRefused, target.isEmpty() ? from : target,
@@ -312,14 +317,16 @@ bool CoordinatorDirectory::refreshManifest()
 void CoordinatorDirectory::onClusterFetched(const QUrl &from, Result<QByteArray> body)
 {
     m_refreshing = false;
-    auto refused = [&](const QString &why) {
-        markFailed(from);
+    auto refused = [&](const QString &why, bool suspect = true) {
+        if (suspect)
+            markFailed(from);
         record(DirectoryEvent::Kind::ManifestRefused, from,
                QStringLiteral("ignored the cluster manifest from %1: %2").arg(displayName(from), why), {});
         Q_EMIT manifestRefreshFinished(false);
     };
+    // An HTTP error (an instance without /rest/cluster) is no reason to avoid it; no answer at all is.
     if (!body)
-        return refused(QStringLiteral("fetch failed: %1").arg(body.error().message));
+        return refused(QStringLiteral("fetch failed: %1").arg(body.error().message), body.error().code == 0);
     auto manifest = proto::verifySignedManifest(*body, m_config.operatorAddress, m_params, m_now());
     if (!manifest)
         return refused(manifest.error().message);

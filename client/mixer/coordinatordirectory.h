@@ -145,7 +145,8 @@ public:
     /// Decides whether to follow @p redirect, received on chain.visited.last().
     /// On success, appends the target to @p chain, records a Redirected event
     /// and returns the target's normalized URL. On refusal, records a
-    /// RedirectRefused event, avoids the sender for failureMemoryMs, and
+    /// RedirectRefused event, avoids the sender (for a loop or too many hops:
+    /// every instance of the chain) for failureMemoryMs, and
     /// returns an Error whose code is a RedirectRefusal. Never connects anywhere.
     /// Precondition: @p chain is not empty (WP_ASSERT). A redirect with
     /// retryAfterMs > 0 (no owner right now) is the caller's to wait out: it is refused with NoUrl.
@@ -172,7 +173,8 @@ public:
 
     /// A mix session reached @p url: clears its failure mark; Connected event.
     void noteConnected(const QUrl &url, const QString &origin = {});
-    /// @p url could not be reached or dropped the connection: avoided for
+    /// @p url could not be used (unreachable, dropped the connection, or
+    /// answered that the pool is elsewhere or unavailable): avoided for
     /// failureMemoryMs; ConnectionFailed event with @p why.
     void noteFailure(const QUrl &url, const QString &why, const QString &origin = {});
     /// A session moves from @p from to @p to after @p delayMs: Failover event.

@@ -34,7 +34,7 @@ void ResilientMixSession::start()
 {
     WP_ASSERT(!m_started);
     m_started = true;
-    qCInfo(lcCluster) << "coin session" << m_id << "starts in pool" << m_config.poolId;
+    qCInfo(lcCluster).noquote() << "coin session" << m_id << "starts in pool" << m_config.poolId;
     launchRandom();
 }
 
@@ -92,7 +92,7 @@ void ResilientMixSession::launch(const CoordinatorEndpoint &endpoint, bool newCh
     connect(m_session, &MixSession::failed, this, &ResilientMixSession::onSessionFailed);
     connect(m_session, &MixSession::succeeded, this, &ResilientMixSession::onSucceeded);
     connect(m_session, &MixSession::redirected, this, &ResilientMixSession::onRedirected);
-    qCInfo(lcCluster) << "coin session" << m_id << "tries" << endpoint.name << "as session" << m_session->sessionId();
+    qCInfo(lcCluster).noquote() << "coin session" << m_id << "tries" << endpoint.name << "as session" << m_session->sessionId();
     m_session->start();
 }
 
@@ -111,7 +111,7 @@ void ResilientMixSession::retryLater(Next next, int delayMs, const QString &mess
 {
     m_next = next;
     m_delayMs = delayMs;
-    qCInfo(lcCluster) << "coin session" << m_id << "retries in" << delayMs << "ms:" << message;
+    qCInfo(lcCluster).noquote() << "coin session" << m_id << "retries in" << delayMs << "ms:" << message;
     Q_EMIT retrying(message, delayMs);
     m_timer.start(delayMs);
 }
@@ -154,7 +154,7 @@ void ResilientMixSession::finishFailed(MixFailReason reason, const QString &mess
     disconnect(m_refreshConnection);
     m_pendingRedirect.reset();
     dropSession();
-    qCInfo(lcCluster) << "coin session" << m_id << "failed:" << mixFailReasonName(reason) << message;
+    qCInfo(lcCluster).noquote() << "coin session" << m_id << "failed:" << mixFailReasonName(reason) << message;
     if (reason != MixFailReason::Stop && reason != MixFailReason::Cancel) {
         m_step = MixStep::Fail;
         const MixStepInfo info = mixStepInfo(MixStep::Fail);
@@ -179,8 +179,14 @@ void ResilientMixSession::onStep(MixStep step, const QString &message, int progr
             Q_EMIT coordinatorChanged(m_endpoint->name, m_endpoint->url);
         }
     }
-    if (step == MixStep::RegisteredInput)
-        m_fruitless = 0; // the pool took our input: this instance is the owner
+    if (step == MixStep::RegisteredInput && m_endpoint) {
+        // The pool took our input: this instance is the owner. A later redirect
+        // (it drains the pool) starts a new chain from here, so an owner that
+        // moves back to an instance we passed through is not taken for a loop.
+        m_fruitless = 0;
+        m_chain = RedirectChain::startAt(m_endpoint->url, m_id);
+        m_refreshTried = false;
+    }
 }
 
 void ResilientMixSession::onSucceeded(const QString &txid)
@@ -190,7 +196,7 @@ void ResilientMixSession::onSucceeded(const QString &txid)
         return;
     m_finished = true;
     m_timer.stop();
-    qCInfo(lcCluster) << "coin session" << m_id << "mixed";
+    qCInfo(lcCluster).noquote() << "coin session" << m_id << "mixed";
     Q_EMIT succeeded(txid);
 }
 
@@ -208,6 +214,7 @@ void ResilientMixSession::onSessionFailed(MixFailReason reason, const QString &m
     case MixFailReason::InputRejected:
         if (errorCode == proto::error::kPoolRedirect || errorCode == proto::error::kPoolUnavailable) {
             // an old-style cluster answer: the pool lives elsewhere or changes owner
+            m_directory->noteFailure(url, message, m_id);
             failOver(url, message);
             return;
         }

@@ -170,6 +170,9 @@ struct FakeCoordinator {
     /// After answering confirmInput, the instance dies: shutdown().
     bool shutdownAfterConfirm = false;
     std::function<void()> onShutdown; ///< called by shutdown()
+    /// Asked at each registerInput (after errorOnRegisterInput): a value
+    /// answers with that redirect (the instance drains the pool) instead of an invitation.
+    std::function<std::optional<proto::RedirectResponse>()> drainRedirect;
     int failMixes = 0;                ///< this many mixes end in REVEAL_OUTPUT -> FAIL before one signs
     QByteArray clusterBody;           ///< the GET /rest/cluster answer (404 when empty)
 
@@ -278,6 +281,12 @@ struct FakeCoordinator {
                 e.message = errorMessage;
                 push(proto::type::kErrorResponse, e.toJson());
                 return;
+            }
+            if (drainRedirect) {
+                if (const auto redirect = drainRedirect()) {
+                    push(proto::type::kRedirectResponse, redirect->toJson());
+                    return;
+                }
             }
             invite();
         } else if (destination == proto::endpoint::kWsConfirmInput) {
