@@ -258,7 +258,7 @@ Result<QUrl> CoordinatorDirectory::followRedirect(const proto::RedirectResponse 
     if (!target) {
         QString why = QStringLiteral("not an instance of the signed cluster manifest or of the bootstrap list");
         for (const CoordinatorEndpoint &known : knownInstances())
-            if (known.url.host() == url->host() && known.url.port() == url->port() && known.url.scheme() != url->scheme())
+            if (known.url.host() == url->host() && known.url.scheme() != url->scheme())
                 why = QStringLiteral("%1 is listed with %2, not %3").arg(url->host(), known.url.scheme(), url->scheme());
         return refuse(RedirectRefusal::UnknownTarget, *url, why);
     }

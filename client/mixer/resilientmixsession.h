@@ -32,8 +32,8 @@ struct ResilienceConfig {
 /// Mixes ONE utxo across a coordinator cluster (DESIGN §2.1): starts on a
 /// random instance, follows redirects the CoordinatorDirectory allows,
 /// restarts a fresh MixSession on each new instance, and fails over to a new
-/// random instance after a short jittered back-off (0.5-3 s) when the
-/// connection fails or drops. Each MixSession gets fresh isolated network
+/// random instance after a short jittered back-off (CoordinatorDirectory::backoffMs(),
+/// 0.5-3 s by default) when the connection fails or drops. Each MixSession gets fresh isolated network
 /// identities (MixConfig::identity, outputIdentity, keyCheckIdentity, each
 /// .isolated()), so attempts are not linkable through a shared Tor circuit;
 /// MixConfig::coordinatorUrl is ignored (the directory chooses).
@@ -46,12 +46,17 @@ struct ResilienceConfig {
 /// - Disconnected, or ErrorResponse 630/631 (cluster redirect/unavailable for
 ///   old-style servers): back-off, then a random instance (avoiding the failed one).
 /// - MixFailed: re-register on the same instance after mixRetryPauseMs, up to maxMixAttempts mixes.
+/// Once an instance accepts the input (REGISTERED_INPUT) it is the owner: a
+/// later redirect (it drains the pool) starts a new redirect chain there.
 /// - anything else (input rejected or banned, protocol, key, pool mismatch,
 ///   invalid transaction, wallet error): ends with that reason.
-/// It ends with exactly one succeeded() or failed(); retrying() announces each retry.
+/// It ends with exactly one succeeded() or failed(); retrying() announces each
+/// retry. The FAIL step is only forwarded with the final failure, so a
+/// failover never shows as a failed mix.
 ///
 /// Thread affinity: the thread that creates it, which must be the directory's.
-/// Not thread-safe. The directory must outlive it (if it does not, the session fails with InternalError).
+/// Not thread-safe. The directory should outlive it; if it is destroyed first,
+/// the session fails with InternalError at its next decision.
 class ResilientMixSession : public QObject {
     Q_OBJECT
 public:
@@ -67,6 +72,7 @@ public:
 
     /// Random id naming this coin's session in logs and in DirectoryEvent::origin.
     const QString &id() const { return m_id; }
+    /// True once succeeded() or failed() was emitted.
     bool isFinished() const { return m_finished; }
     /// The last step of the current (or last) MixSession.
     MixStep step() const { return m_step; }
@@ -136,7 +142,6 @@ private:
     bool m_finished = false;
     int m_mixFailures = 0;
     int m_fruitless = 0;
-    QString m_lastProblem;
 };
 
 } // namespace wp::client

@@ -134,7 +134,8 @@ Result<QUrl> parseInstanceUrl(QStringView text, bool onion)
     QUrl out;
     out.setScheme(scheme);
     out.setHost(host);
-    out.setPort(url.port(scheme == QLatin1String("https") ? 443 : 80));
+    const int defaultPort = scheme == QLatin1String("https") ? 443 : 80;
+    out.setPort(url.port(defaultPort) == defaultPort ? -1 : url.port());
     QString path = url.path();
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);

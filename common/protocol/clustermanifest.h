@@ -93,9 +93,9 @@ struct ClusterManifest {
 };
 
 /// A coordinator base URL as redirects and manifests carry it, normalized for
-/// comparison: scheme http or https (lowercase), a host (lowercase), an
-/// explicit port (80/443 when absent), no user info, query or fragment, no
-/// trailing '/'. With @p onion the host must end in ".onion", without it must not.
+/// comparison: scheme http or https (lowercase), a host (lowercase), the port
+/// only when it is not the scheme's default (":443" on https is dropped), no
+/// user info, query or fragment, no trailing '/'. With @p onion the host must end in ".onion", without it must not.
 /// Returns: the normalized URL, or an Error (code ManifestError::InvalidInstance)
 /// saying why. Safe on any input.
 Result<QUrl> parseInstanceUrl(QStringView url, bool onion);

@@ -259,12 +259,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("url");
         QTest::addColumn<bool>("onion");
         QTest::addColumn<QString>("normalized"); // empty: refused
-        QTest::newRow("https-default-port") << QStringLiteral("https://A.Example") << false << QStringLiteral("https://a.example:443");
-        QTest::newRow("http-default-port") << QStringLiteral("http://a.example/") << false << QStringLiteral("http://a.example:80");
+        QTest::newRow("https-default-port") << QStringLiteral("https://A.Example") << false << QStringLiteral("https://a.example");
+        QTest::newRow("http-default-port") << QStringLiteral("http://a.example/") << false << QStringLiteral("http://a.example");
         QTest::newRow("explicit-port") << QStringLiteral("HTTP://a.example:8080") << false << QStringLiteral("http://a.example:8080");
         QTest::newRow("path") << QStringLiteral("https://a.example/whirlpool/") << false
-                              << QStringLiteral("https://a.example:443/whirlpool");
-        QTest::newRow("onion") << QStringLiteral("http://abcdef.onion") << true << QStringLiteral("http://abcdef.onion:80");
+                              << QStringLiteral("https://a.example/whirlpool");
+        QTest::newRow("explicit-default-port") << QStringLiteral("https://a.example:443") << false
+                                               << QStringLiteral("https://a.example");
+        QTest::newRow("https-on-80") << QStringLiteral("https://a.example:80") << false
+                                     << QStringLiteral("https://a.example:80");
+        QTest::newRow("onion") << QStringLiteral("http://abcdef.onion") << true << QStringLiteral("http://abcdef.onion");
         QTest::newRow("ip") << QStringLiteral("http://127.0.0.1:9999") << false << QStringLiteral("http://127.0.0.1:9999");
         QTest::newRow("empty") << QString() << false << QString();
         QTest::newRow("relative") << QStringLiteral("/rest/pools") << false << QString();

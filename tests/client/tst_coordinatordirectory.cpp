@@ -321,9 +321,11 @@ private Q_SLOTS:
     {
         auto d = directory(config());
         RedirectChain chain = RedirectChain::startAt(normalized(QStringLiteral("https://a.example")));
-        auto target = d->followRedirect(redirectTo(QStringLiteral("http://b.example:443")), chain);
-        QVERIFY(!target.has_value());
-        QVERIFY2(target.error().message.contains(QLatin1String("listed with https")), qPrintable(target.error().message));
+        for (const QString &plain : {QStringLiteral("http://b.example:443"), QStringLiteral("http://b.example")}) {
+            auto target = d->followRedirect(redirectTo(plain), chain);
+            QVERIFY(!target.has_value());
+            QVERIFY2(target.error().message.contains(QLatin1String("listed with https")), qPrintable(target.error().message));
+        }
     }
 
     void retryAfterIsNotARefusal()
