@@ -79,6 +79,11 @@ void CoordinatorRestClient::fetchPools(QObject *context, std::function<void(Resu
     });
 }
 
+void CoordinatorRestClient::fetchCluster(QObject *context, std::function<void(Result<QByteArray>)> done)
+{
+    get(proto::endpoint::kRestCluster, context, std::move(done));
+}
+
 void CoordinatorRestClient::checkOutput(const proto::CheckOutputRequest &request, QObject *context,
                                         std::function<void(Result<void>)> done)
 {

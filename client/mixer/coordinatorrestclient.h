@@ -46,6 +46,9 @@ public:
 
     /// GET /rest/pools.
     void fetchPools(QObject *context, std::function<void(Result<proto::PoolsResponse>)> done);
+    /// GET /rest/cluster: the raw body (the signed cluster manifest); the caller
+    /// verifies it with proto::verifySignedManifest() before trusting any of it.
+    void fetchCluster(QObject *context, std::function<void(Result<QByteArray>)> done);
     /// POST /rest/checkOutput: empty 200 on success.
     void checkOutput(const proto::CheckOutputRequest &request, QObject *context,
                      std::function<void(Result<void>)> done);

@@ -10,5 +10,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcStomp)
 Q_DECLARE_LOGGING_CATEGORY(lcRest)
 /// Mix sessions ("wp.client.mix"). Logged by session id only, never an address next to an input.
 Q_DECLARE_LOGGING_CATEGORY(lcMix)
+/// Coordinator directory: manifest, instance choice, redirects, failover ("wp.client.cluster").
+Q_DECLARE_LOGGING_CATEGORY(lcCluster)
 
 } // namespace wp::client
