@@ -109,10 +109,17 @@ void PoolService::onDeadline()
         armTimer();
         return;
     }
+    const MixPhase before = m_mix->phase();
     const Mix::DeadlineOutcome out = m_mix->onDeadline(now());
     if (out.failed) {
         finishMix(out.blames);
         return;
+    }
+    if (before == MixPhase::RegisterOutput && m_mix->phase() == MixPhase::RevealOutput) {
+        // Some outputs are missing: honest participants prove which output is theirs (§3.9).
+        qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId() << "REVEAL_OUTPUT";
+        sendToInputs(proto::type::kRevealOutputMixStatus,
+                     proto::MixStatusNotification{proto::MixStatus::RevealOutput, m_mix->mixId()}.toJson());
     }
     switch (out.tick) {
     case Mix::TickAction::InviteMore:

@@ -29,6 +29,8 @@ public:
     QList<quint16> targets;
     /// (user, first line the client sent through the tunnel) of each relayed stream.
     QList<QPair<QString, QByteArray>> streams;
+    /// Everything each relayed stream sent through the tunnel, in stream order.
+    QList<QByteArray> sent;
 
 private:
     struct Conn {
@@ -37,6 +39,7 @@ private:
         QByteArray buffer;
         QString user;
         bool recorded = false;
+        qsizetype sentIndex = -1;
         int stage = 0; // 0 greeting, 1 auth, 2 request, 3 relaying
     };
 
@@ -138,6 +141,11 @@ private:
             c->recorded = true;
             streams.append({c->user, c->buffer.left(c->buffer.indexOf('\n')).trimmed()});
         }
+        if (c->sentIndex < 0) {
+            c->sentIndex = sent.size();
+            sent.append(QByteArray());
+        }
+        sent[c->sentIndex] += c->buffer;
         c->upstream->write(std::exchange(c->buffer, {}));
     }
 

@@ -27,6 +27,7 @@ public:
     explicit HookedMixWallet(std::shared_ptr<client::AddressBook> book) : m_inner(book), m_book(std::move(book)) {}
 
     bool neverSign = false;                 ///< a client that stops before signing
+    bool silentOutput = false;              ///< a client that never registers its output
     QStringList forcedAddresses;            ///< output addresses to hand out first
     QStringList addressesGiven;
 
@@ -42,6 +43,8 @@ public:
     }
     void nextOutputAddress(Callback<QString> done) override
     {
+        if (silentOutput)
+            return; // the answer never comes
         if (!forcedAddresses.isEmpty()) {
             addressesGiven.append(forcedAddresses.takeFirst());
             return done(addressesGiven.last());
@@ -130,7 +133,8 @@ public:
     }
 
     /// A mix session for @p utxo on @p coordinatorUrl.
-    std::unique_ptr<client::MixSession> session(const client::Utxo &utxo, const QString &coordinatorUrl, int blockHeight)
+    std::unique_ptr<client::MixSession> session(const client::Utxo &utxo, const QString &coordinatorUrl, int blockHeight,
+                                                std::optional<client::NetworkIdentity> outputIdentity = std::nullopt)
     {
         client::MixConfig config;
         config.poolId = QStringLiteral("0.01btc");
@@ -139,6 +143,7 @@ public:
         config.coordinatorUrl = QUrl(coordinatorUrl);
         config.blockHeight = blockHeight;
         config.registerOutputRetryMs = 200;
+        config.outputIdentity = outputIdentity;
         return std::make_unique<client::MixSession>(config, client::MixUtxo{utxo.outpoint, utxo.value, utxo.script}, mixWallet);
     }
 

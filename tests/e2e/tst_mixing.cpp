@@ -4,6 +4,8 @@
 // never reused, except those of a failed mix.
 #include "testwallet.h"
 
+#include "../client/socks5relay.h"
+
 #include <bitcoin/address.h>
 #include <bitcoin/bip39.h>
 #include <crypto/random.h>
@@ -31,20 +33,22 @@ class TestMixing : public QObject {
     test::MariaDbServer m_db;
     test::BcoinNode m_node;
     test::CoordinatorProcess m_coordinator;
-    std::vector<std::unique_ptr<test::TestWallet>> m_wallets; ///< 0 mines; 1..5 mix; 6 misbehaves
+    std::vector<std::unique_ptr<test::TestWallet>> m_wallets; ///< 0 mines; 1..5 mix; 6 and 7 misbehave
 
     test::TestWallet &w(int i) { return *m_wallets[size_t(i)]; }
     int tip() { return m_node.rpc(QStringLiteral("getblockcount"))->toInt(); }
     void mine(int n = 1) { QVERIFY(m_node.generateToAddress(n, w(0).miningAddress())); }
 
     /// Runs one session per (wallet, coin) at once and waits until all have ended.
-    QList<Outcome> runMix(const QList<QPair<int, Utxo>> &participants, int timeoutMs = 60000)
+    QList<Outcome> runMix(const QList<QPair<int, Utxo>> &participants, int timeoutMs = 60000,
+                          std::optional<client::NetworkIdentity> outputIdentity = std::nullopt,
+                          std::function<void()> whileMixing = {})
     {
         QList<Outcome> outcomes(participants.size());
         std::vector<std::unique_ptr<client::MixSession>> sessions;
         const int height = tip();
         for (qsizetype i = 0; i < participants.size(); ++i) {
-            sessions.push_back(w(participants[i].first).session(participants[i].second, m_coordinator.url(), height));
+            sessions.push_back(w(participants[i].first).session(participants[i].second, m_coordinator.url(), height, outputIdentity));
             client::MixSession *s = sessions.back().get();
             connect(s, &client::MixSession::succeeded, this, [&outcomes, i](const QString &txid) {
                 outcomes[i].done = true;
@@ -59,6 +63,8 @@ class TestMixing : public QObject {
                     });
             s->start();
         }
+        if (whileMixing)
+            whileMixing();
         if (!QTest::qWaitFor([&] { return std::all_of(outcomes.begin(), outcomes.end(), [](const Outcome &o) { return o.done; }); },
                              timeoutMs))
             qWarning("mix did not end in time; coordinator log:\n%s", qPrintable(m_coordinator.logText().right(3000)));
@@ -108,10 +114,10 @@ private Q_SLOTS:
         QVERIFY2(db, db ? "" : qPrintable(db.error().message));
         auto node = m_node.start();
         QVERIFY2(node, node ? "" : qPrintable(node.error().message));
-        for (int i = 0; i <= 6; ++i)
+        for (int i = 0; i <= 7; ++i)
             m_wallets.push_back(std::make_unique<test::TestWallet>(*btc::entropyToMnemonic(crypto::randomBytes(16)), m_node));
         QVERIFY(m_node.generateToAddress(test::BcoinNode::kSegwitActivationHeight, w(0).miningAddress()));
-        for (int i = 1; i <= 6; ++i)
+        for (int i = 1; i <= 7; ++i)
             QVERIFY(m_node.generateToAddress(1, w(i).miningAddress()));
         mine(100); // coinbase maturity
 
@@ -131,8 +137,8 @@ private Q_SLOTS:
         auto started = m_coordinator.start(config);
         QVERIFY2(started, started ? "" : qPrintable(started.error().message));
 
-        for (int i = 1; i <= 6; ++i) {
-            auto tx0 = w(i).tx0(m_coordinator.url(), QStringLiteral("0.01btc"), i <= 5 ? 5 : 2);
+        for (int i = 1; i <= 7; ++i) {
+            auto tx0 = w(i).tx0(m_coordinator.url(), QStringLiteral("0.01btc"), i <= 5 ? 6 : 2);
             QVERIFY2(tx0, tx0 ? "" : qPrintable(tx0.error().message));
         }
         mine();
@@ -225,6 +231,61 @@ private Q_SLOTS:
         mine();
     }
 
+    void replayedBordereauIsRefused()
+    {
+        // Output registrations go through a relay that records them; wallet 7 never registers its
+        // output, which keeps the mix in REGISTER_OUTPUT while the test replays a recorded one.
+        test::Socks5Relay relay;
+        QVERIFY(relay.listen());
+        w(7).mixWallet->silentOutput = true;
+        QSet<QString> used;
+        QList<QPair<int, Utxo>> participants{pick(7, WalletAccount::Premix, used), pick(2, WalletAccount::Premix, used)};
+        for (int i = 3; i <= 5; ++i)
+            participants.append(pick(i, WalletAccount::Postmix, used));
+        QString replayed;
+        QString replayedElsewhere;
+        const QList<Outcome> outcomes = runMix(
+            participants, 60000, client::NetworkIdentity{QStringLiteral("127.0.0.1"), relay.port(), QString(), QString()},
+            [&] {
+                QByteArray body;
+                (void)QTest::qWaitFor([&] {
+                    for (const QByteArray &stream : relay.sent)
+                        if (stream.startsWith("POST /rest/registerOutput"))
+                            body = stream.mid(stream.indexOf("\r\n\r\n") + 4);
+                    return !body.isEmpty();
+                }, 20000);
+                auto original = proto::RegisterOutputRequest::fromJson(body);
+                if (!original)
+                    return;
+                client::CoordinatorRestClient rest(QUrl(m_coordinator.url()), {});
+                QObject ctx;
+                std::optional<Result<void>> same;
+                rest.registerOutput(*original, &ctx, [&](Result<void> r) { same.emplace(r); });
+                proto::RegisterOutputRequest other = *original;
+                other.receiveAddress = *w(2).book().keys().address({WalletAccount::Postmix, btc::AddressChain::Receive, 101});
+                std::optional<Result<void>> elsewhere;
+                rest.registerOutput(other, &ctx, [&](Result<void> r) { elsewhere.emplace(r); });
+                (void)QTest::qWaitFor([&] { return same && elsewhere; }, 10000);
+                replayed = same && !*same ? same->error().message : QStringLiteral("accepted!");
+                replayedElsewhere = elsewhere && !*elsewhere ? elsewhere->error().message : QStringLiteral("accepted!");
+            });
+        QCOMPARE(replayed, QStringLiteral("Bordereau already registered"));
+        QCOMPARE(replayedElsewhere, QStringLiteral("Bordereau already registered"));
+        // The silent client is blamed for the failed mix; the others re-register as usual.
+        for (qsizetype i = 1; i < outcomes.size(); ++i)
+            QCOMPARE(outcomes[i].reason, client::MixFailReason::MixFailed);
+        auto conn = db();
+        auto blame = conn->queryOne("SELECT reason FROM blame WHERE identifier = ?",
+                                    {participants.first().second.outpoint.txid.toHex()});
+        QVERIFY(blame && blame->has_value());
+        QCOMPARE((*blame)->toString(0), QStringLiteral("REGISTER_OUTPUT"));
+        // Only the silent one: the others revealed their outputs.
+        auto blamed = conn->queryOne("SELECT COUNT(*) FROM blame WHERE mix_id = "
+                                     "(SELECT mix_id FROM blame WHERE identifier = ?)",
+                                     {participants.first().second.outpoint.txid.toHex()});
+        QCOMPARE((*blamed)->toInt64(0), 1);
+    }
+
     void clientStoppingBeforeSigningIsBlamedAndBanned()
     {
         w(6).mixWallet->neverSign = true;
@@ -249,8 +310,9 @@ private Q_SLOTS:
         QCOMPARE((*blame)->toString(0), QStringLiteral("SIGNING"));
         auto ban = c.queryOne("SELECT COUNT(*) FROM ban WHERE identifier = ?", {tx0});
         QCOMPARE((*ban)->toInt64(0), 1);
-        // Nobody else was blamed.
-        auto others = c.queryOne("SELECT COUNT(*) FROM blame WHERE identifier <> ?", {tx0});
+        // Nobody else was blamed in that mix.
+        auto others = c.queryOne("SELECT COUNT(*) FROM blame WHERE identifier <> ? AND mix_id = "
+                                 "(SELECT mix_id FROM blame WHERE identifier = ?)", {tx0, tx0});
         QCOMPARE((*others)->toInt64(0), 0);
 
         // The honest outputs of the failed mix are free again.
