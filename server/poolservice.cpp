@@ -79,6 +79,7 @@ void PoolService::startNextMix()
 {
     m_mix.reset();
     m_busy = false;
+    m_outputsBeingStored = 0;
     if (!m_running)
         return;
     if (!m_nextKey) {
@@ -239,6 +240,8 @@ void PoolService::checkUnspent(const QString &mixId, std::function<void(QList<bt
     };
     auto state = std::make_shared<Pending>();
     const QList<mix::MixInput> inputs = m_mix->inputs();
+    if (inputs.isEmpty())
+        return then({});
     state->remaining = int(inputs.size());
     m_busy = true;
     for (const mix::MixInput &input : inputs) {
@@ -313,21 +316,35 @@ void PoolService::registerOutput(const proto::RegisterOutputRequest &request, QO
 
     QPointer<QObject> caller(context);
     const QString mixId = m_mix->mixId();
+    ++m_outputsBeingStored;
     m_deps.store.insertOutput(addressText, mixId, this, [=, this](Result<bool> inserted) {
         const bool current = isCurrent(mixId);
         if (!inserted || !*inserted) {
-            if (current)
+            if (current) {
+                --m_outputsBeingStored;
                 m_mix->releaseOutput(addressText);
+            }
             if (caller)
                 done(inserted ? fail(proto::error::kInputAlreadyRegistered, QStringLiteral("Output already registered"))
                               : fail(proto::error::kServerError, QStringLiteral("Server error")));
             return;
         }
+        if (current)
+            --m_outputsBeingStored;
         if (caller)
             done({});
-        if (current && m_mix->phase() == MixPhase::RegisterOutput && m_mix->hasAllOutputs() && !m_busy)
-            beginSigning();
+        if (current)
+            maybeBeginSigning();
     });
+}
+
+void PoolService::maybeBeginSigning()
+{
+    // Every output must be registered AND stored in the shared table: an address the table
+    // refuses is released again, and its owner retries with another one.
+    if (m_mix && m_mix->phase() == MixPhase::RegisterOutput && m_mix->hasAllOutputs() && m_outputsBeingStored == 0 &&
+        !m_busy)
+        beginSigning();
 }
 
 void PoolService::beginSigning()
@@ -335,6 +352,10 @@ void PoolService::beginSigning()
     checkUnspent(m_mix->mixId(), [this](QList<btc::OutPoint> spent) {
         if (m_mix->phase() != MixPhase::RegisterOutput)
             return;
+        if (!m_mix->hasAllOutputs() || m_outputsBeingStored > 0) {
+            maybeBeginSigning(); // an output was refused meanwhile: wait for its replacement
+            return;
+        }
         if (!spent.isEmpty()) {
             finishMix(m_mix->failOnSpentInputs(spent, now()));
             return;

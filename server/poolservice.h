@@ -86,6 +86,7 @@ private:
     void sendInvitation(const QString &mixId, const mix::RegisteredInput &input);
     void checkUnspent(const QString &mixId, std::function<void(QList<btc::OutPoint> spent)> then);
     void beginRegisterOutput();
+    void maybeBeginSigning();
     void beginSigning();
     void broadcast();
     void finishMix(const QList<mix::Blame> &blames);
@@ -104,6 +105,7 @@ private:
     bool m_keyPending = false;
     bool m_running = false;
     bool m_busy = false; ///< an asynchronous phase change is in flight
+    int m_outputsBeingStored = 0; ///< registered outputs whose shared-table insert has not answered yet
     qint64 m_epoch = 0;
     std::function<bool()> m_broadcastGuard;
 };

@@ -130,7 +130,7 @@ private Q_SLOTS:
         config.feeXpub = test::feeXpub();
         config.extraIni = QStringLiteral("[General]\npools = 0.01btc\n"
                                          "[node]\ntip-refresh-ms = 500\n"
-                                         "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 5000\n"
+                                         "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
                                          "reveal-output-ms = 2000\nsigning-ms = 3000\n"
                                          "[ban]\nblames = 1\n"
                                          "[pool.0.01btc]\nanonymity-set = 5\nmin-must-mix = 2\nmin-liquidity = 0\n");
