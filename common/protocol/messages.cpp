@@ -119,6 +119,35 @@ Result<T> readNotification(FieldReader &r, MixStatus expected, T value)
     return result;
 }
 
+/// Reads field @p key of a JSON body as a list of objects, each parsed by T::fromJson(QJsonObject).
+template <typename T>
+Result<QList<T>> readObjectList(QByteArrayView json, const char *key)
+{
+    FieldReader r(json);
+    const QJsonArray array = r.array(key);
+    auto checked = r.finish(QList<T>{});
+    if (!checked)
+        return checked;
+    for (const QJsonValue &v : array) {
+        if (!v.isObject())
+            return fail(error::kInvalidArgument, QStringLiteral("field '%1' must hold objects").arg(QLatin1String(key)));
+        auto item = T::fromJson(v.toObject());
+        if (!item)
+            return item.error();
+        checked->append(*item);
+    }
+    return checked;
+}
+
+template <typename T>
+QJsonArray toJsonArray(const QList<T> &items)
+{
+    QJsonArray array;
+    for (const T &item : items)
+        array.append(item.toJson());
+    return array;
+}
+
 } // namespace
 
 QString mixStatusName(MixStatus status) { return QLatin1String(kStatusNames[size_t(status)]); }
@@ -429,28 +458,15 @@ Result<PoolInfo> PoolInfo::fromJson(const QJsonObject &object)
 
 QJsonObject PoolsResponse::toJson() const
 {
-    QJsonArray list;
-    for (const PoolInfo &p : pools)
-        list.append(p.toJson());
-    return {{QStringLiteral("pools"), list}};
+    return {{QStringLiteral("pools"), toJsonArray(pools)}};
 }
 
 Result<PoolsResponse> PoolsResponse::fromJson(QByteArrayView json)
 {
-    FieldReader r(json);
-    const QJsonArray list = r.array("pools");
-    auto checked = r.finish(PoolsResponse{});
-    if (!checked)
-        return checked;
-    for (const QJsonValue &v : list) {
-        if (!v.isObject())
-            return fail(error::kInvalidArgument, QStringLiteral("field 'pools' must hold objects"));
-        auto pool = PoolInfo::fromJson(v.toObject());
-        if (!pool)
-            return pool.error();
-        checked->pools.append(*pool);
-    }
-    return checked;
+    auto pools = readObjectList<PoolInfo>(json, "pools");
+    if (!pools)
+        return pools.error();
+    return PoolsResponse{*pools};
 }
 
 QJsonObject Tx0DataRequest::toJson() const
@@ -504,28 +520,15 @@ Result<Tx0Data> Tx0Data::fromJson(const QJsonObject &object)
 
 QJsonObject Tx0DataResponse::toJson() const
 {
-    QJsonArray list;
-    for (const Tx0Data &d : tx0Datas)
-        list.append(d.toJson());
-    return {{QStringLiteral("tx0Datas"), list}};
+    return {{QStringLiteral("tx0Datas"), toJsonArray(tx0Datas)}};
 }
 
 Result<Tx0DataResponse> Tx0DataResponse::fromJson(QByteArrayView json)
 {
-    FieldReader r(json);
-    const QJsonArray list = r.array("tx0Datas");
-    auto checked = r.finish(Tx0DataResponse{});
-    if (!checked)
-        return checked;
-    for (const QJsonValue &v : list) {
-        if (!v.isObject())
-            return fail(error::kInvalidArgument, QStringLiteral("field 'tx0Datas' must hold objects"));
-        auto data = Tx0Data::fromJson(v.toObject());
-        if (!data)
-            return data.error();
-        checked->tx0Datas.append(*data);
-    }
-    return checked;
+    auto datas = readObjectList<Tx0Data>(json, "tx0Datas");
+    if (!datas)
+        return datas.error();
+    return Tx0DataResponse{*datas};
 }
 
 QJsonObject Tx0PushRequest::toJson() const
