@@ -161,7 +161,12 @@ void Coordinator::stop()
 {
     for (PoolService *p : m_pools)
         p->stop(QStringLiteral("The coordinator is shutting down"));
+    // Pools talk to sessions through the STOMP controller, which talks to the network
+    // server: destroy them in that order, so no late callback reaches a dead object.
+    qDeleteAll(m_pools);
+    m_pools.clear();
     m_rest.reset();
+    m_stomp.reset();
     m_net.reset();
     if (m_db)
         m_db->shutdown();
