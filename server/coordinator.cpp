@@ -8,6 +8,8 @@
 #include <restcontroller.h>
 #include <stompcontroller.h>
 
+#include <cluster/clusterconfig.h>
+#include <cluster/clustermember.h>
 #include <crypto/random.h>
 #include <db/database.h>
 #include <db/migrations.h>
@@ -17,6 +19,8 @@
 #include <net/netserver.h>
 #include <net/noderpcclient.h>
 #include <util/hex.h>
+
+#include <QCoreApplication>
 
 namespace wp::server {
 
@@ -60,7 +64,7 @@ Result<QList<mix::ScodeConfig>> parseScodes(const QStringList &texts)
 } // namespace
 
 Coordinator::Coordinator(CoordinatorOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_instanceId(util::toHex(crypto::randomBytes(16)))
+    : QObject(parent), m_options(std::move(options))
 {
 }
 
@@ -123,12 +127,49 @@ Result<void> Coordinator::start()
                                                 [this](const QString &id) { return pool(id); });
 
     // 6. Pools.
+    // 6. Cluster membership: which pools this instance runs, and for how long.
+    QStringList poolIds;
+    for (const mix::PoolConfig &config : m_options.pools)
+        poolIds.append(config.poolId);
+    cluster::ClusterConfig clusterConfig = cluster::ClusterConfig::production(poolIds);
+    clusterConfig.name = m_options.instanceName;
+    clusterConfig.urlClear = m_options.urlClear;
+    clusterConfig.urlOnion = m_options.urlOnion;
+    clusterConfig.version = QCoreApplication::applicationVersion();
+    clusterConfig.renewInterval = std::chrono::milliseconds(m_options.cluster.renewMs);
+    clusterConfig.leaseTtl = std::chrono::milliseconds(m_options.cluster.leaseTtlMs);
+    clusterConfig.fenceAfter = std::chrono::milliseconds(m_options.cluster.fenceMs);
+    if (auto valid = cluster::validate(clusterConfig); !valid)
+        return fail(QStringLiteral("cluster: %1").arg(valid.error().message));
+    db::DbConfig clusterDb = dbConfig(m_options.db);
+    clusterDb.poolSize = 1;
+    m_clusterDb = std::make_unique<db::Database>(clusterDb);
+    m_cluster = std::make_unique<cluster::ClusterMember>(*m_clusterDb, clusterConfig);
+    m_instanceId = m_cluster->instanceId();
+
+    // 7. Pools (they start when their lease is ours).
     for (const mix::PoolConfig &config : m_options.pools) {
-        m_pools.append(new PoolService(config, m_options.timings,
-                                       PoolService::Deps{*m_stomp, *m_store, *m_node, m_options.network, m_instanceId,
-                                                         m_options.ban, m_options.inviteDelayMs},
-                                       this));
+        auto *p = new PoolService(config, m_options.timings,
+                                  PoolService::Deps{*m_stomp, *m_store, *m_node, m_options.network, m_instanceId,
+                                                    m_options.ban, m_options.inviteDelayMs},
+                                  this);
+        // Fencing: a mix is broadcast only while the lease of the epoch it ran under is still ours.
+        p->setBroadcastGuard([this, p] { return m_cluster && m_cluster->holds(p->config().poolId, p->epoch()); });
+        m_pools.append(p);
     }
+    connect(m_cluster.get(), &cluster::ClusterMember::poolAcquired, this, &Coordinator::onPoolAcquired);
+    connect(m_cluster.get(), &cluster::ClusterMember::poolLost, this,
+            [this](const QString &poolId, cluster::LossReason) { onPoolLost(poolId); });
+    connect(m_cluster.get(), &cluster::ClusterMember::drainRequested, this, [this](const QString &poolId) {
+        // Simple drain: the pool stops here (a running mix fails without blame) and its
+        // lease is released at once for the instance that asked for it.
+        onPoolLost(poolId);
+        m_cluster->release(poolId);
+    });
+    connect(m_cluster.get(), &cluster::ClusterMember::membersChanged, this, [this] {
+        if (m_cluster->members().size() > 1)
+            m_ready = true; // another instance may own every pool: we still serve (redirects, REST)
+    });
     m_rest = std::make_unique<RestController>(
         m_net->http(),
         RestController::Deps{*m_store, *m_tx0Data, m_options.network, [this] { return m_pools; },
@@ -142,7 +183,7 @@ Result<void> Coordinator::start()
                                  }
                                  return out;
                              },
-                             m_options.pools});
+                             m_options.pools, [this] { return m_ready; }});
 
     auto port = m_net->listen(m_options.listenAddress, m_options.port);
     if (!port)
@@ -150,15 +191,42 @@ Result<void> Coordinator::start()
                         .arg(m_options.listenAddress.toString())
                         .arg(m_options.port)
                         .arg(port.error().message));
-    for (PoolService *p : m_pools)
-        p->start(0);
+    m_cluster->start();
     qCInfo(lcCoordinator).noquote() << "instance" << m_options.instanceName << m_instanceId << "listening on port"
                                     << *port << "with" << m_pools.size() << "pools";
     return {};
 }
 
+PoolService *Coordinator::configuredPool(const QString &poolId) const
+{
+    for (PoolService *p : m_pools)
+        if (p->config().poolId == poolId)
+            return p;
+    return nullptr;
+}
+
+void Coordinator::onPoolAcquired(const QString &poolId, qint64 epoch)
+{
+    m_ready = true;
+    if (PoolService *p = configuredPool(poolId)) {
+        qCInfo(lcCoordinator).noquote() << "now running pool" << poolId << "epoch" << epoch;
+        p->start(epoch);
+    }
+}
+
+void Coordinator::onPoolLost(const QString &poolId)
+{
+    if (PoolService *p = configuredPool(poolId); p && p->isRunning()) {
+        qCInfo(lcCoordinator).noquote() << "no longer running pool" << poolId;
+        p->stop(QStringLiteral("The pool moved to another coordinator instance: connect again"));
+    }
+}
+
 void Coordinator::stop()
 {
+    // Leases are not released here: they expire after the lease TTL and another instance
+    // takes the pools over (graceful drain on SIGTERM is part of issue #4).
+    m_cluster.reset();
     for (PoolService *p : m_pools)
         p->stop(QStringLiteral("The coordinator is shutting down"));
     // Pools talk to sessions through the STOMP controller, which talks to the network
@@ -168,6 +236,7 @@ void Coordinator::stop()
     m_rest.reset();
     m_stomp.reset();
     m_net.reset();
+    m_clusterDb.reset();
     if (m_db)
         m_db->shutdown();
 }

@@ -22,6 +22,9 @@ class Database;
 namespace net {
 class NetServer;
 }
+namespace cluster {
+class ClusterMember;
+}
 namespace mix {
 class FeeConfig;
 class Tx0Validator;
@@ -36,7 +39,8 @@ class StompController;
 
 /// One coordinator instance: owns every subsystem and starts and stops them in
 /// a fixed order (database and migrations, node, fee rules, store, pools,
-/// network). Issue #3: a lone instance runs every configured pool.
+/// network, cluster membership). A pool runs here while this instance holds its
+/// lease (a lone instance holds them all); nothing is broadcast without it.
 ///
 /// Thread affinity: the main (event-loop) thread.
 class Coordinator : public QObject {
@@ -54,9 +58,14 @@ public:
     const QString &instanceId() const { return m_instanceId; }
     quint16 port() const;
     QList<PoolService *> pools() const;
+    /// The pool @p poolId if this instance runs it now, else nullptr.
     PoolService *pool(const QString &poolId) const;
 
 private:
+    PoolService *configuredPool(const QString &poolId) const;
+    void onPoolAcquired(const QString &poolId, qint64 epoch);
+    void onPoolLost(const QString &poolId);
+
     CoordinatorOptions m_options;
     QString m_instanceId;
     std::unique_ptr<db::Database> m_db;
@@ -71,6 +80,9 @@ private:
     std::unique_ptr<StompController> m_stomp;
     std::unique_ptr<RestController> m_rest;
     QList<PoolService *> m_pools; ///< children of this object
+    std::unique_ptr<db::Database> m_clusterDb; ///< its own connection, so leases never queue behind mix work
+    std::unique_ptr<cluster::ClusterMember> m_cluster;
+    bool m_ready = false;
 };
 
 } // namespace wp::server

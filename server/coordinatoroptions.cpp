@@ -66,6 +66,9 @@ const Setting kSettings[] = {
     {"limits.max-message-bytes", "65536", "largest STOMP message (bigger closes with 1009)"},
     {"limits.frames-per-second", "50", "sustained STOMP frames per second per session"},
     {"limits.frame-burst", "100", "burst of STOMP frames per session"},
+    {"cluster.renew-ms", "2000", "heartbeat and pool lease renewal period"},
+    {"cluster.lease-ttl-ms", "10000", "pool lease length: a dead owner's pools are taken over after this"},
+    {"cluster.fence-ms", "7000", "an instance that could not renew for this long stops serving its pools (< lease TTL)"},
     {"pools", "0.5btc,0.05btc,0.01btc,0.001btc", "pool ids; each configured in an INI group [pool.<id>]"},
 };
 
@@ -296,6 +299,10 @@ Result<CoordinatorOptions> CoordinatorOptions::parse(const QStringList &argument
     o.limits.maxMessageBytes = int(r.integer(QStringLiteral("limits.max-message-bytes"), 1024, 16 * 1024 * 1024));
     o.limits.framesPerSecond = int(r.integer(QStringLiteral("limits.frames-per-second"), 1, 100000));
     o.limits.frameBurst = int(r.integer(QStringLiteral("limits.frame-burst"), 1, 100000));
+
+    o.cluster.renewMs = int(r.integer(QStringLiteral("cluster.renew-ms"), 50, 600000));
+    o.cluster.leaseTtlMs = int(r.integer(QStringLiteral("cluster.lease-ttl-ms"), 200, 3600000));
+    o.cluster.fenceMs = int(r.integer(QStringLiteral("cluster.fence-ms"), 100, 3600000));
 
     const QStringList poolIds = r.string(QStringLiteral("pools")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (poolIds.isEmpty())

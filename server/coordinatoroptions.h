@@ -65,6 +65,12 @@ struct CoordinatorOptions {
         int frameBurst = 0;
     } limits;
 
+    struct Cluster {
+        int renewMs = 0;     ///< heartbeat + lease renewal period
+        int leaseTtlMs = 0;  ///< lease length after each renewal
+        int fenceMs = 0;     ///< stop serving after this long without a renewal (< TTL)
+    } cluster;
+
     QList<mix::PoolConfig> pools;
 
     /// Parses the command line (with the INI file it names) into options.

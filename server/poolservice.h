@@ -54,6 +54,7 @@ public:
     /// dropped and @p notice is sent to every waiting session.
     void stop(const QString &notice);
     bool isRunning() const { return m_running; }
+    qint64 epoch() const { return m_epoch; }
     /// Called before anything is broadcast; false aborts the mix (fencing, issue #4).
     void setBroadcastGuard(std::function<bool()> guard) { m_broadcastGuard = std::move(guard); }
 

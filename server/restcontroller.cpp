@@ -26,8 +26,11 @@ RestController::RestController(net::HttpApi &http, Deps deps, QObject *parent)
         reply.send(HttpResponse::json(proto::PoolsResponse{m_deps.allPools()}.toJson()));
     });
 
-    http.get(QString::fromLatin1(proto::endpoint::kRestHealth), [](const HttpRequest &, HttpReply reply) {
-        reply.send(HttpResponse::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("OK")}}));
+    http.get(QString::fromLatin1(proto::endpoint::kRestHealth), [this](const HttpRequest &, HttpReply reply) {
+        const bool ready = !m_deps.ready || m_deps.ready();
+        reply.send(HttpResponse::json(QJsonObject{{QStringLiteral("status"), ready ? QStringLiteral("OK")
+                                                                                     : QStringLiteral("STARTING")}},
+                                      ready ? 200 : 503));
     });
 
     auto tx0Handler = [this](const HttpRequest &request, HttpReply reply) {

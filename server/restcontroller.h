@@ -35,6 +35,8 @@ public:
         /// Every pool of the cluster, as `GET /rest/pools` lists them (owner URLs included).
         std::function<QList<proto::PoolInfo>()> allPools;
         QList<mix::PoolConfig> poolConfigs;
+        /// False until the instance knows which pools it runs (health answers 503 until then).
+        std::function<bool()> ready;
     };
 
     RestController(net::HttpApi &http, Deps deps, QObject *parent = nullptr);
