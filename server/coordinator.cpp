@@ -17,6 +17,7 @@
 #include <mix/tx0datafactory.h>
 #include <mix/tx0validator.h>
 #include <net/netserver.h>
+#include <net/stompsession.h>
 #include <net/noderpcclient.h>
 #include <util/hex.h>
 
@@ -157,6 +158,30 @@ Result<void> Coordinator::start()
         p->setBroadcastGuard([this, p] { return m_cluster && m_cluster->holds(p->config().poolId, p->epoch()); });
         m_pools.append(p);
     }
+    // A pool run by another instance: tell the client where (DESIGN §2.4).
+    m_stomp->setRedirector([this](net::StompSession *session, const QString &poolId) {
+        if (!configuredPool(poolId))
+            return false;
+        proto::RedirectResponse redirect;
+        redirect.poolId = poolId;
+        const auto owner = m_cluster->owner(poolId);
+        if (owner && owner->instanceId != m_instanceId) {
+            redirect.urlClear = owner->urlClear;
+            redirect.urlOnion = owner->urlOnion;
+            redirect.epoch = owner->epoch;
+            m_stomp->sendToSession(session->id(), proto::type::kRedirectResponse, redirect.toJson());
+            m_stomp->sendError(session->id(), proto::error::kPoolRedirect,
+                               QStringLiteral("Pool %1 is served by %2").arg(poolId, owner->urlClear));
+        } else { // changing owner right now
+            redirect.retryAfterMs = m_options.cluster.leaseTtlMs;
+            m_stomp->sendToSession(session->id(), proto::type::kRedirectResponse, redirect.toJson());
+            m_stomp->sendError(session->id(), proto::error::kPoolUnavailable,
+                               QStringLiteral("Pool %1 is changing coordinator: retry in %2 ms")
+                                   .arg(poolId)
+                                   .arg(redirect.retryAfterMs));
+        }
+        return true;
+    });
     connect(m_cluster.get(), &cluster::ClusterMember::poolAcquired, this, &Coordinator::onPoolAcquired);
     connect(m_cluster.get(), &cluster::ClusterMember::poolLost, this,
             [this](const QString &poolId, cluster::LossReason) { onPoolLost(poolId); });
@@ -174,11 +199,17 @@ Result<void> Coordinator::start()
         m_net->http(),
         RestController::Deps{*m_store, *m_tx0Data, m_options.network, [this] { return m_pools; },
                              [this] {
+                                 // Every pool of the cluster, with its owner's URLs; live figures for ours.
                                  QList<proto::PoolInfo> out;
                                  for (PoolService *p : m_pools) {
                                      proto::PoolInfo info = p->poolInfo();
-                                     info.ownerUrlClear = m_options.urlClear;
-                                     info.ownerUrlOnion = m_options.urlOnion;
+                                     if (p->isRunning()) {
+                                         info.ownerUrlClear = m_options.urlClear;
+                                         info.ownerUrlOnion = m_options.urlOnion;
+                                     } else if (const auto owner = m_cluster->owner(info.poolId)) {
+                                         info.ownerUrlClear = owner->urlClear;
+                                         info.ownerUrlOnion = owner->urlOnion;
+                                     }
                                      out.append(info);
                                  }
                                  return out;

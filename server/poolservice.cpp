@@ -531,7 +531,7 @@ proto::PoolInfo PoolService::poolInfo() const
     p.tx0MaxOutputs = m_pool.tx0MaxOutputs;
     p.mixAnonymitySet = m_pool.anonymitySet;
     p.nbRegistered = m_queue.size();
-    if (m_mix) {
+    if (m_mix && m_running) {
         p.nbRegistered += m_mix->nbConfirming();
         p.mixStatus = proto::mixStatusName(proto::MixStatus(int(m_mix->phase())));
         p.elapsedTime = now() - m_mix->createdAtMs();

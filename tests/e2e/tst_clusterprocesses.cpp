@@ -3,6 +3,8 @@
 // with SIGKILL are owned again by the survivors (time printed).
 #include "e2ehelpers.h"
 
+#include <mixer/coordinatorrestclient.h>
+
 #include <db/dbconnection.h>
 
 #include <QElapsedTimer>
@@ -45,6 +47,35 @@ class TestClusterProcesses : public QObject {
         return now.size() == 4 && QSet<QString>(names.begin(), names.end()).size() == 3;
     }
 
+    QJsonObject m_lastRedirect;
+    QJsonObject m_lastError;
+
+    /// Subscribes to @p pool on instance @p index and returns the redirect's clearnet URL.
+    QString redirectUrl(int index, const QString &pool)
+    {
+        test::ProbeClient probe(m_instances[size_t(index)]->url());
+        if (!probe.waitConnected())
+            return {};
+        probe.subscribe(pool);
+        m_lastRedirect = probe.next(QStringLiteral("RedirectResponse")).value_or(QJsonObject());
+        m_lastError = probe.next(QStringLiteral("ErrorResponse")).value_or(QJsonObject());
+        return m_lastRedirect.value(QStringLiteral("urlClear")).toString();
+    }
+
+    /// pool id -> owner URL as `GET /rest/pools` of instance @p index lists them.
+    QHash<QString, QString> listedOwners(int index)
+    {
+        client::CoordinatorRestClient rest(QUrl(m_instances[size_t(index)]->url()), {});
+        std::optional<Result<proto::PoolsResponse>> pools;
+        QObject ctx;
+        rest.fetchPools(&ctx, [&](Result<proto::PoolsResponse> r) { pools.emplace(std::move(r)); });
+        QHash<QString, QString> out;
+        if (QTest::qWaitFor([&] { return pools.has_value(); }, 10000) && *pools)
+            for (const proto::PoolInfo &p : (*pools)->pools)
+                out.insert(p.poolId, p.ownerUrlClear);
+        return out;
+    }
+
     Result<void> startInstance(const QString &name)
     {
         test::CoordinatorProcess::Config config;
@@ -84,6 +115,29 @@ private Q_SLOTS:
         QCOMPARE(perPool->size(), 4);
         for (const auto &row : *perPool)
             QCOMPARE(row.toInt64(1), 1);
+    }
+
+    void nonOwnerRedirectsAndListsEveryPool()
+    {
+        const QHash<QString, QString> now = owners();
+        const QStringList names{QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma")};
+        // A pool and an instance that does not own it. Instances learn other owners at their
+        // next lease cycle (every 500 ms here), hence the retries.
+        const QString pool = now.keys().first();
+        const int ownerIndex = int(names.indexOf(now.value(pool)));
+        const int other = (ownerIndex + 1) % 3;
+        const QString ownerUrl = m_instances[size_t(ownerIndex)]->url();
+        QTRY_COMPARE_WITH_TIMEOUT(redirectUrl(other, pool), ownerUrl, 10000);
+        QCOMPARE(m_lastRedirect.value(QStringLiteral("poolId")).toString(), pool);
+        QVERIFY(m_lastRedirect.value(QStringLiteral("epoch")).toInteger() >= 1);
+        QCOMPARE(m_lastError.value(QStringLiteral("errorCode")).toInt(), proto::error::kPoolRedirect);
+        QVERIFY(m_lastError.value(QStringLiteral("message")).toString().contains(ownerUrl)); // for classic clients
+
+        // GET /rest/pools on any instance lists every pool with its owner's URL.
+        QHash<QString, QString> expected;
+        for (auto it = now.cbegin(); it != now.cend(); ++it)
+            expected.insert(it.key(), m_instances[size_t(names.indexOf(it.value()))]->url());
+        QTRY_COMPARE_WITH_TIMEOUT(listedOwners(other), expected, 10000);
     }
 
     void killedOwnersPoolsAreTakenOver()
