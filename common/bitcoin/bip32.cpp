@@ -203,11 +203,15 @@ Result<ExtendedPubKey> ExtendedPubKey::derive(std::uint32_t index) const
     return ExtendedPubKey(std::uint8_t(m_depth + 1), fingerprint(), index, i.sliced(32), *child);
 }
 
-Result<ExtendedPubKey> ExtendedPubKey::derivePath(std::span<const std::uint32_t> path) const
+namespace {
+
+/// Derives @p path step by step from @p start (shared by private and public keys).
+template <typename Key>
+Result<Key> deriveSteps(const Key &start, std::span<const std::uint32_t> path)
 {
-    ExtendedPubKey key = *this;
+    Key key = start;
     for (std::uint32_t child : path) {
-        Result<ExtendedPubKey> next = key.derive(child);
+        Result<Key> next = key.derive(child);
         if (!next)
             return next.error();
         key = std::move(*next);
@@ -215,15 +219,29 @@ Result<ExtendedPubKey> ExtendedPubKey::derivePath(std::span<const std::uint32_t>
     return key;
 }
 
-Result<ExtendedPubKey> ExtendedPubKey::derivePath(QStringView path) const
+/// Parses and derives a textual path; "m/..." only from a master key (depth 0).
+template <typename Key>
+Result<Key> deriveText(const Key &start, QStringView path, int depth)
 {
     bool absolute = false;
     Result<std::vector<std::uint32_t>> steps = parseDerivationPath(path, &absolute);
     if (!steps)
         return steps.error();
-    if (absolute && m_depth != 0)
-        return hdFail(HdError::BadPath, QStringLiteral("absolute path on a non-master key (depth %1)").arg(m_depth));
-    return derivePath(std::span<const std::uint32_t>(*steps));
+    if (absolute && depth != 0)
+        return hdFail(HdError::BadPath, QStringLiteral("absolute path on a non-master key (depth %1)").arg(depth));
+    return deriveSteps(start, std::span<const std::uint32_t>(*steps));
+}
+
+} // namespace
+
+Result<ExtendedPubKey> ExtendedPubKey::derivePath(std::span<const std::uint32_t> path) const
+{
+    return deriveSteps(*this, path);
+}
+
+Result<ExtendedPubKey> ExtendedPubKey::derivePath(QStringView path) const
+{
+    return deriveText(*this, path, m_depth);
 }
 
 QByteArray ExtendedPubKey::toBytes(std::uint32_t version) const
@@ -309,25 +327,12 @@ Result<ExtendedPrivKey> ExtendedPrivKey::derive(std::uint32_t index) const
 
 Result<ExtendedPrivKey> ExtendedPrivKey::derivePath(std::span<const std::uint32_t> path) const
 {
-    ExtendedPrivKey key = *this;
-    for (std::uint32_t child : path) {
-        Result<ExtendedPrivKey> next = key.derive(child);
-        if (!next)
-            return next.error();
-        key = std::move(*next);
-    }
-    return key;
+    return deriveSteps(*this, path);
 }
 
 Result<ExtendedPrivKey> ExtendedPrivKey::derivePath(QStringView path) const
 {
-    bool absolute = false;
-    Result<std::vector<std::uint32_t>> steps = parseDerivationPath(path, &absolute);
-    if (!steps)
-        return steps.error();
-    if (absolute && m_depth != 0)
-        return hdFail(HdError::BadPath, QStringLiteral("absolute path on a non-master key (depth %1)").arg(m_depth));
-    return derivePath(std::span<const std::uint32_t>(*steps));
+    return deriveText(*this, path, m_depth);
 }
 
 ExtendedPubKey ExtendedPrivKey::neuter() const
