@@ -266,7 +266,7 @@ void ClusterMember::onCycleDone(Result<CycleOutput> result)
                 m_log.append(interval);
                 acquired.append(claim);
                 qCInfo(lcCluster).noquote() << "instance" << m_instanceId << "owns" << claim.poolId << "epoch"
-                                            << claim.epoch;
+                                            << claim.epoch << "since-db-us" << claim.dbUs;
             }
         }
         armFenceTimer();
@@ -378,8 +378,13 @@ void ClusterMember::closeInterval(const QString &poolId, LossReason reason, Stea
     interval.lostDbUs = dbTimeAt(at);
     interval.reason = reason;
     m_openInterval.erase(open);
+    // One line per closed interval, in DB time, so that the intervals of every instance can be
+    // checked for overlap (chaos tests, audits).
     qCInfo(lcCluster).noquote() << "instance" << m_instanceId << "no longer owns" << poolId << "epoch"
-                                << interval.epoch << "(" << lossReasonName(reason) << ")";
+                                << interval.epoch << "(" << lossReasonName(reason) << ")"
+                                << QStringLiteral("interval-db-us %1..%2")
+                                       .arg(interval.acquiredDbUs)
+                                       .arg(interval.lostDbUs.value_or(-1));
 }
 
 bool ClusterMember::release(const QString &poolId)
