@@ -3,6 +3,7 @@
 #include <chaintip.h>
 #include <inputvalidator.h>
 #include <logging.h>
+#include <manifestpublisher.h>
 #include <mixstore.h>
 #include <poolservice.h>
 #include <restcontroller.h>
@@ -186,10 +187,16 @@ Result<void> Coordinator::start()
     connect(m_cluster.get(), &cluster::ClusterMember::poolLost, this,
             [this](const QString &poolId, cluster::LossReason) { onPoolLost(poolId); });
     connect(m_cluster.get(), &cluster::ClusterMember::drainRequested, this, [this](const QString &poolId) {
-        // Simple drain: the pool stops here (a running mix fails without blame) and its
-        // lease is released at once for the instance that asked for it.
-        onPoolLost(poolId);
-        m_cluster->release(poolId);
+        // The running mix ends here first; then the lease goes to the instance that needs it.
+        PoolService *p = configuredPool(poolId);
+        if (!p) {
+            m_cluster->release(poolId);
+            return;
+        }
+        p->drain([this, poolId] {
+            if (m_cluster)
+                m_cluster->release(poolId);
+        });
     });
     connect(m_cluster.get(), &cluster::ClusterMember::membersChanged, this, [this] {
         if (m_cluster->members().size() > 1)
@@ -215,6 +222,11 @@ Result<void> Coordinator::start()
                                  return out;
                              },
                              m_options.pools, [this] { return m_ready; }});
+
+    auto manifestSettings = ManifestSettings::fromOptions(m_options);
+    if (!manifestSettings)
+        return manifestSettings.error();
+    m_manifest = std::make_unique<ManifestPublisher>(std::move(*manifestSettings), *m_cluster, m_net->http());
 
     auto port = m_net->listen(m_options.listenAddress, m_options.port);
     if (!port)
@@ -253,10 +265,21 @@ void Coordinator::onPoolLost(const QString &poolId)
     }
 }
 
+void Coordinator::shutdown(std::function<void()> finished)
+{
+    if (!m_cluster)
+        return finished();
+    qCInfo(lcCoordinator).noquote() << "instance" << m_options.instanceName << "shutting down: draining its pools";
+    connect(m_cluster.get(), &cluster::ClusterMember::shutdownFinished, this, std::move(finished),
+            Qt::SingleShotConnection);
+    m_cluster->shutdown(std::chrono::milliseconds(m_options.cluster.drainTimeoutMs));
+}
+
 void Coordinator::stop()
 {
-    // Leases are not released here: they expire after the lease TTL and another instance
-    // takes the pools over (graceful drain on SIGTERM is part of issue #4).
+    // Without a shutdown() first, leases are not released: they expire after the lease
+    // TTL and other instances take the pools over (as after kill -9).
+    m_manifest.reset();
     m_cluster.reset();
     for (PoolService *p : m_pools)
         p->stop(QStringLiteral("The coordinator is shutting down"));

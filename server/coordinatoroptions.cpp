@@ -69,6 +69,15 @@ const Setting kSettings[] = {
     {"cluster.renew-ms", "2000", "heartbeat and pool lease renewal period"},
     {"cluster.lease-ttl-ms", "10000", "pool lease length: a dead owner's pools are taken over after this"},
     {"cluster.fence-ms", "7000", "an instance that could not renew for this long stops serving its pools (< lease TTL)"},
+    {"cluster.drain-timeout-ms", "240000",
+     "on SIGTERM: longest wait for the running mixes to end before the leases are released (a second signal stops at once)"},
+    {"cluster.name", "whirlpool", "cluster name in the signed manifest (GET /rest/cluster)"},
+    {"cluster.operator-key", "",
+     "operator private key (WIF or 64 hex) signing GET /rest/cluster (or cluster.operator-key-file, or $WP_OPERATOR_KEY); "
+     "empty: no manifest is served and clients follow redirects to bootstrap instances only",
+     "WP_OPERATOR_KEY", true},
+    {"cluster.operator-address-type", "p2wpkh", "address of the operator key clients pin: p2wpkh, p2pkh or p2sh-p2wpkh"},
+    {"cluster.manifest-ttl-s", "3600", "validity of the signed manifest; it lists the instances seen this recently"},
     {"pools", "0.5btc,0.05btc,0.01btc,0.001btc", "pool ids; each configured in an INI group [pool.<id>]"},
 };
 
@@ -303,6 +312,14 @@ Result<CoordinatorOptions> CoordinatorOptions::parse(const QStringList &argument
     o.cluster.renewMs = int(r.integer(QStringLiteral("cluster.renew-ms"), 50, 600000));
     o.cluster.leaseTtlMs = int(r.integer(QStringLiteral("cluster.lease-ttl-ms"), 200, 3600000));
     o.cluster.fenceMs = int(r.integer(QStringLiteral("cluster.fence-ms"), 100, 3600000));
+    o.cluster.drainTimeoutMs = int(r.integer(QStringLiteral("cluster.drain-timeout-ms"), 0, 3600000));
+    o.cluster.name = r.string(QStringLiteral("cluster.name"));
+    o.cluster.operatorKey = r.string(QStringLiteral("cluster.operator-key"));
+    o.cluster.operatorAddressType = r.string(QStringLiteral("cluster.operator-address-type")).toLower();
+    o.cluster.manifestTtlS = int(r.integer(QStringLiteral("cluster.manifest-ttl-s"), 60, 30 * 86400));
+    if (!QStringList{QStringLiteral("p2wpkh"), QStringLiteral("p2pkh"), QStringLiteral("p2sh-p2wpkh")}.contains(
+            o.cluster.operatorAddressType))
+        r.setError(QStringLiteral("cluster.operator-address-type must be p2wpkh, p2pkh or p2sh-p2wpkh"));
 
     const QStringList poolIds = r.string(QStringLiteral("pools")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (poolIds.isEmpty())

@@ -28,6 +28,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "whirlpool-coordinator: %s\n", qPrintable(started.error().message));
         return 1;
     }
-    wp::server::quitOnTerminationSignals(&app, [&coordinator] { coordinator.stop(); });
+    wp::server::stopOnTerminationSignals(
+        &app, [&coordinator](std::function<void()> quit) { coordinator.shutdown(std::move(quit)); });
     return app.exec();
 }
