@@ -95,9 +95,10 @@ Result<proto::ClusterManifest> buildManifest(const cluster::ClusterState &state,
         if (!i.urlOnion.isEmpty())
             if (auto url = proto::parseInstanceUrl(i.urlOnion, true))
                 entry.urlOnion = url->toString();
-        if (entry.id.isEmpty() || (entry.urlClear.isEmpty() && entry.urlOnion.isEmpty()) ||
+        if (entry.id.isEmpty() || entry.id.size() > proto::kManifestMaxFieldLength ||
+            (entry.urlClear.isEmpty() && entry.urlOnion.isEmpty()) ||
             urls.contains(entry.urlClear) || urls.contains(entry.urlOnion)) {
-            qCWarning(lcCoordinator).noquote() << "manifest: instance" << i.name << "left out (no valid or unique URL)";
+            qCWarning(lcCoordinator).noquote() << "manifest: instance" << i.name.left(64) << "left out (no valid name, or no valid or unique URL)";
             continue;
         }
         names.insert(entry.id);
