@@ -221,7 +221,9 @@ Result<void> Coordinator::start()
                                  }
                                  return out;
                              },
-                             m_options.pools, [this] { return m_ready; }});
+                             m_options.pools,
+                             // Not ready before it knows its pools, nor while it cannot see the database.
+                             [this] { return m_ready && m_cluster && m_cluster->isInContact(); }});
 
     auto manifestSettings = ManifestSettings::fromOptions(m_options);
     if (!manifestSettings)

@@ -550,10 +550,16 @@ void PoolService::finishMix(const QList<mix::Blame> &blames)
         record.rawTx = tx.serialize(true);
     }
     qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << mixId << record.status << record.failReason;
-    m_deps.store.saveMix(record, this, [pool = m_pool.poolId, mixId](Result<void> r) {
-        if (!r)
-            qCWarning(lcPool).noquote() << pool << "could not save mix" << mixId << ":" << r.error().message;
-    });
+    // Mix history is written under a lease we still hold (fencing): a mix that ended
+    // because the lease was lost is not recorded under an epoch that is over.
+    if (!m_broadcastGuard || m_broadcastGuard()) {
+        m_deps.store.saveMix(record, this, [pool = m_pool.poolId, mixId](Result<void> r) {
+            if (!r)
+                qCWarning(lcPool).noquote() << pool << "could not save mix" << mixId << ":" << r.error().message;
+        });
+    } else {
+        qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << mixId << "not recorded: epoch" << m_epoch << "is over";
+    }
     Q_EMIT mixFinished(record);
     startNextMix();
 }
