@@ -195,6 +195,12 @@ bool CliApp::openCluster()
     return true;
 }
 
+QString CliApp::coinTag(const ActiveMix &m) const
+{
+    const auto &instance = m.session ? m.session->coordinator() : std::nullopt;
+    return QStringLiteral("[%1 %2 %3@%4]").arg(m.label, m.kind, m.poolId, instance ? instance->name : QStringLiteral("?"));
+}
+
 void CliApp::onDirectoryEvent(const DirectoryEvent &event)
 {
     QJsonObject fields{{QStringLiteral("kind"), directoryEventKindName(event.kind)},
@@ -208,7 +214,7 @@ void CliApp::onDirectoryEvent(const DirectoryEvent &event)
         fields.insert(QStringLiteral("utxo"), *coin);
         fields.insert(QStringLiteral("account"), m.kind);
         fields.insert(QStringLiteral("pool"), m.poolId);
-        who = QStringLiteral("[%1 %2]").arg(m.label, m.kind);
+        who = coinTag(m);
     } else if (!event.origin.isEmpty()) {
         fields.insert(QStringLiteral("origin"), event.origin);
     }
@@ -399,13 +405,13 @@ void CliApp::cmdTx0()
                 const btc::Transaction tx = tx0->tx;
                 const Tx0Preview preview = tx0->preview;
                 const QString instance = via ? via->name : QString();
-                m_node->broadcast(tx.serialize(), tx.txid().toHex(), this, [this, tx, preview, instance](Result<void> r) {
+                const QString tx0Pool = poolInfo.poolId;
+                m_node->broadcast(tx.serialize(), tx.txid().toHex(), this, [this, tx, preview, instance, tx0Pool](Result<void> r) {
                     if (!r)
                         return fail(QStringLiteral("the node refused the Tx0: %1").arg(r.error().message));
-                    const QString poolId = m_options.poolIds.first();
                     print(QStringLiteral("tx0"),
                           {{QStringLiteral("txid"), tx.txid().toHex()},
-                           {QStringLiteral("pool"), poolId},
+                           {QStringLiteral("pool"), tx0Pool},
                            {QStringLiteral("instance"), instance},
                            {QStringLiteral("premixCount"), preview.nbPremix},
                            {QStringLiteral("premixValue"), qint64(preview.premixValue)},
@@ -417,7 +423,7 @@ void CliApp::cmdTx0()
                               .arg(tx.txid().toHex())
                               .arg(preview.nbPremix)
                               .arg(preview.premixValue)
-                              .arg(poolId)
+                              .arg(tx0Pool)
                               .arg(preview.feeValue)
                               .arg(preview.tx0MinerFee)
                               .arg(preview.change)
@@ -541,7 +547,7 @@ void CliApp::startMix(const Utxo &utxo, const QString &poolId)
         extra.insert(QStringLiteral("instance"), instance());
         return extra;
     };
-    auto who = [=] { return QStringLiteral("[%1 %2 %3@%4]").arg(label, kind, poolId, instance()); };
+    auto who = [this, key] { return coinTag(m_active.value(key)); };
     auto finish = [this, key, session] {
         m_active.remove(key);
         m_sessionCoins.remove(session->id());

@@ -86,6 +86,9 @@ private:
     bool openCluster();
     void scanThen(std::function<void()> next);
     void onDirectoryEvent(const DirectoryEvent &event);
+    struct ActiveMix;
+    /// "[abcd1234:0 premix 0.01btc@beta]": the coin, its pool and its current instance.
+    QString coinTag(const ActiveMix &mix) const;
 
     void cmdCreate(bool restore);
     void cmdAddress();
