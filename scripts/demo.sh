@@ -145,17 +145,26 @@ cli --wallet "$dir/w1.json" mine --blocks 432 > /dev/null          # segwit acti
 for w in $(seq "$wallets"); do cli --wallet "$dir/w$w.json" mine --blocks 1 > /dev/null; done
 cli --wallet "$dir/w1.json" mine --blocks 100 > /dev/null          # coinbase maturity
 # A mix needs at least 2 premix (mustMix) coins and may take 5 while no remix coin is confirmed yet:
-# make enough for the worst case (every mix in one pool) plus a spare round; more when running on.
+# make enough for the worst case (every mix in one pool) plus a spare round. Running on, new Tx0s follow.
 per_wallet=$(( (mixes * 5 + wallets - 1) / wallets + 1 ))
-[ "$keep_running" = 1 ] && per_wallet=$(( per_wallet < 20 ? 20 : per_wallet ))
-for p in "${pool_list[@]}"; do
-  say "Tx0s into pool $p (up to $per_wallet premix outputs per wallet), through the cluster"
-  for w in $(seq "$wallets"); do
-    cli --wallet "$dir/w$w.json" --bootstrap "$dir/cluster.json" --pool "$p" --max-outputs "$per_wallet" tx0 \
-      | grep -v '^cluster: ' | sed "s/^/  [w$w] /"
+[ "$keep_running" = 1 ] && per_wallet=$(( per_wallet < 10 ? 10 : per_wallet ))
+make_tx0s() { # outputs-per-wallet quiet: one Tx0 per wallet into each pool, then a block to confirm them
+  local p w
+  for p in "${pool_list[@]}"; do
+    [ "$2" = 1 ] || say "Tx0s into pool $p (up to $1 premix outputs per wallet), through the cluster"
+    for w in $(seq "$wallets"); do
+      if [ "$2" = 1 ]; then
+        cli --wallet "$dir/w$w.json" --bootstrap "$dir/cluster.json" --pool "$p" --max-outputs "$1" tx0 \
+          >> "$dir/tx0.log" 2>&1 || echo "  [w$w] tx0 into $p failed (see var/demo/tx0.log)"
+      else
+        cli --wallet "$dir/w$w.json" --bootstrap "$dir/cluster.json" --pool "$p" --max-outputs "$1" tx0 \
+          | grep -v '^cluster: ' | sed "s/^/  [w$w] /"
+      fi
+    done
+    cli --wallet "$dir/w1.json" mine --blocks 1 > /dev/null        # confirms the Tx0s (and their change)
   done
-  cli --wallet "$dir/w1.json" mine --blocks 1 > /dev/null          # confirms the Tx0s (and their change)
-done
+}
+make_tx0s "$per_wallet" 0
 
 # ---- mixing ------------------------------------------------------------------------
 if [ "$keep_running" = 1 ]; then
@@ -218,7 +227,7 @@ owned_by_others() { # name pools... -> true when every pool has a valid lease of
 
 # The automatic failover: victim, its pools, when it was killed, the figures.
 victim="" victim_pools=() killed_at=0 owned_ms="" next_mix_ms="" kill_done=0 rejoin="" rejoined_at=0
-total=0 last_id=0 start=$SECONDS last_mine=0 last_status=$SECONDS last_pool=""
+total=0 last_id=0 start=$SECONDS last_mine=0 last_status=$SECONDS last_pool="" last_topup=$SECONDS
 while true; do
   # Faster polling while a failover is being measured.
   if [ -n "$victim" ]; then sleep 0.1; else sleep 0.5; fi
@@ -277,6 +286,12 @@ while true; do
     fi
   fi
 
+  # Running on: every mix needs 2 premix coins, so new Tx0s now and then.
+  if [ "$keep_running" = 1 ] && [ $(( SECONDS - last_topup )) -ge 45 ]; then
+    say "== new Tx0s into every pool (premix coins for the next mixes)"
+    make_tx0s 10 1
+    last_topup=$SECONDS
+  fi
   if [ $(( SECONDS - last_status )) -ge 5 ]; then status; last_status=$SECONDS; fi
   [ "$keep_running" = 0 ] && [ "$total" -ge "$mixes" ] && [ -z "$victim" ] && [ -z "$rejoin" ] && break
 done

@@ -515,12 +515,37 @@ void CliApp::fillMixSlots()
     QHash<QString, int> busy;
     for (const ActiveMix &m : std::as_const(m_active))
         ++busy[m.poolId];
-    for (const auto &[utxo, pool] : premix + postmix) {
+    for (const auto &[utxo, pool] : premix) {
+        // A mix needs premix (mustMix) coins: one waits in place of a remix that is not in a mix yet.
+        if (busy.value(pool) >= m_options.concurrency && !makeRoomForPremix(pool))
+            continue;
+        ++busy[pool];
+        startMix(utxo, pool);
+    }
+    for (const auto &[utxo, pool] : postmix) {
         if (busy.value(pool) >= m_options.concurrency)
             continue;
         ++busy[pool];
         startMix(utxo, pool);
     }
+}
+
+bool CliApp::makeRoomForPremix(const QString &poolId)
+{
+    for (auto it = m_active.cbegin(); it != m_active.cend(); ++it) {
+        const ActiveMix &m = it.value();
+        // Only a coin still in the pool's queue (not invited to a mix): leaving costs nobody anything.
+        const MixStep step = m.session->step();
+        const bool queued = step == MixStep::Connecting || step == MixStep::Connected || step == MixStep::RegisteredInput;
+        if (m.poolId != poolId || m.kind != u"postmix" || !queued)
+            continue;
+        const QString key = it.key();
+        print(QStringLiteral("yield"), {{QStringLiteral("utxo"), key}, {QStringLiteral("pool"), poolId}},
+              QStringLiteral("%1 leaves the pool queue for a premix coin").arg(coinTag(m)));
+        m.session->stop(); // failed(Stop) at once: the coin leaves m_active and retries later
+        return true;
+    }
+    return false;
 }
 
 void CliApp::startMix(const Utxo &utxo, const QString &poolId)

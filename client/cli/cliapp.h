@@ -99,6 +99,9 @@ private:
 
     void fillMixSlots();
     void startMix(const Utxo &utxo, const QString &poolId);
+    /// Stops one remix of @p poolId that is not in a mix yet (it retries later).
+    /// Returns: false when there is none.
+    bool makeRoomForPremix(const QString &poolId);
     /// The pool @p utxo may mix in now, or empty.
     QString mixablePool(const Utxo &utxo) const;
 
