@@ -160,12 +160,23 @@ Result<void> Coordinator::start()
         m_pools.append(p);
     }
     // A pool run by another instance: tell the client where (DESIGN §2.4).
-    m_stomp->setRedirector([this](net::StompSession *session, const QString &poolId) {
+    // An owner whose heartbeat is older than three renewals is presumed dead: clients are not
+    // sent to it (they would fail to connect and back off) but asked to retry shortly.
+    const auto isLive = [this](const QString &instanceId) {
+        const qint64 staleUs = 3LL * m_options.cluster.renewMs * 1000;
+        const QList<cluster::MemberInfo> members = m_cluster->members();
+        return std::any_of(members.begin(), members.end(), [&](const cluster::MemberInfo &m) {
+            return m.id == instanceId && m.heartbeatAgeUs < staleUs;
+        });
+    };
+    m_stomp->setRedirector([this, isLive](net::StompSession *session, const QString &poolId) {
         if (!configuredPool(poolId))
             return false;
         proto::RedirectResponse redirect;
         redirect.poolId = poolId;
-        const auto owner = m_cluster->owner(poolId);
+        auto owner = m_cluster->owner(poolId);
+        if (owner && owner->instanceId != m_instanceId && !isLive(owner->instanceId))
+            owner.reset(); // its lease has not expired yet, but it stopped heartbeating: being taken over
         if (owner && owner->instanceId != m_instanceId) {
             redirect.urlClear = owner->urlClear;
             redirect.urlOnion = owner->urlOnion;
@@ -173,8 +184,8 @@ Result<void> Coordinator::start()
             m_stomp->sendToSession(session->id(), proto::type::kRedirectResponse, redirect.toJson());
             m_stomp->sendError(session->id(), proto::error::kPoolRedirect,
                                QStringLiteral("Pool %1 is served by %2").arg(poolId, owner->urlClear));
-        } else { // changing owner right now
-            redirect.retryAfterMs = m_options.cluster.leaseTtlMs;
+        } else { // changing owner right now: the next owner claims it within a lease cycle or two
+            redirect.retryAfterMs = std::max(500, 2 * m_options.cluster.renewMs);
             m_stomp->sendToSession(session->id(), proto::type::kRedirectResponse, redirect.toJson());
             m_stomp->sendError(session->id(), proto::error::kPoolUnavailable,
                                QStringLiteral("Pool %1 is changing coordinator: retry in %2 ms")

@@ -178,6 +178,8 @@ public:
     /// The verified manifest in use, if any (even expired: knownInstances() ignores an expired one).
     const std::optional<proto::ClusterManifest> &manifest() const { return m_manifest; }
 
+    /// True if @p url failed (noteFailure()) within the last failureMemoryMs.
+    bool recentlyFailed(const QUrl &url) const;
     /// A mix session reached @p url: clears its failure mark; Connected event.
     void noteConnected(const QUrl &url, const QString &origin = {});
     /// @p url could not be used (unreachable, dropped the connection, or
@@ -203,7 +205,6 @@ private:
     };
     QList<Entry> entries() const;
     QString displayName(const QUrl &url) const;
-    bool recentlyFailed(const QUrl &url) const;
     QList<CoordinatorEndpoint> withoutRecentFailures(const QList<CoordinatorEndpoint> &endpoints) const;
     void markFailed(const QUrl &url);
     void record(DirectoryEvent::Kind kind, const QUrl &url, const QString &message, const QString &origin,

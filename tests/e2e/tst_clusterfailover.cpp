@@ -10,7 +10,9 @@
 #include <mixer/coordinatordirectory.h>
 #include <mixer/resilientmixsession.h>
 
+#include <bitcoin/address.h>
 #include <bitcoin/bip39.h>
+#include <bitcoin/wif.h>
 #include <crypto/random.h>
 #include <db/dbconnection.h>
 
@@ -60,6 +62,14 @@ class TestClusterFailover : public QObject {
     std::vector<std::unique_ptr<test::TestWallet>> m_wallets; ///< 0 mines; 1..5 mix
     std::unique_ptr<server::db::DbConnection> m_conn;
     std::unique_ptr<client::CoordinatorDirectory> m_directory;
+    std::unique_ptr<client::CoordinatorDirectory> m_fullDirectory; ///< kept while a test uses another one
+    const crypto::PrivKey m_operatorKey = crypto::PrivKey::generate();
+    /// The P2WPKH address of the operator key (the instances' default operator-address-type).
+    QString operatorAddress() const
+    {
+        const auto hash = btc::Hash160::fromBytes(crypto::hash160(m_operatorKey.pubKey().serialize(true)));
+        return *btc::scriptToAddress(btc::Script::p2wpkh(*hash), btc::networkParams(btc::Network::Regtest));
+    }
     std::vector<std::unique_ptr<Coin>> m_coins;
     QElapsedTimer m_clock; ///< since the test started, for Coin::endedAtMs
     QSet<int> m_killed;    ///< indexes of killed instances
@@ -201,7 +211,9 @@ class TestClusterFailover : public QObject {
                                          "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
                                          "reveal-output-ms = 2000\nsigning-ms = 3000\n"
                                          "[cluster]\nrenew-ms = 500\nlease-ttl-ms = 3000\nfence-ms = 2000\n"
-                                         "[pool.0.01btc]\nanonymity-set = 5\nmin-must-mix = 2\nmin-liquidity = 0\n");
+                                         "operator-key = %1\n"
+                                         "[pool.0.01btc]\nanonymity-set = 5\nmin-must-mix = 2\nmin-liquidity = 0\n")
+                              .arg(btc::encodeWif(m_operatorKey, true, btc::networkParams(btc::Network::Regtest)));
         m_instances.push_back(std::make_unique<test::CoordinatorProcess>());
         m_names.append(name);
         return m_instances.back()->start(config);
@@ -308,12 +320,22 @@ private Q_SLOTS:
     {
         const int ownerIndex = settledOwner();
         QVERIFY2(ownerIndex >= 0, "the pool has no settled owner");
-        // Steer the directory's first pick away from the owner: a recently failed instance is
-        // avoided by pickRandom() while others are left, yet still a redirect target.
+        // A client whose bootstrap list holds only the two other instances: the owner is
+        // followed because the operator's signed manifest (GET /rest/cluster) lists it.
         const QUrl ownerUrl = m_directory->knownInstances()[ownerIndex].url;
-        m_directory->noteFailure(ownerUrl, QStringLiteral("test: start on an instance that does not own the pool"));
-        for (int n = 0; n < 10; ++n)
-            QVERIFY(m_directory->pickRandom()->url != ownerUrl);
+        client::DirectoryConfig config;
+        config.network = btc::Network::Regtest;
+        config.operatorAddress = operatorAddress();
+        for (qsizetype i = 0; i < m_names.size(); ++i)
+            if (i != ownerIndex)
+                config.bootstrap.append(proto::ClusterInstance{{}, m_names[i], m_instances[size_t(i)]->url(), {}});
+        m_fullDirectory = std::move(m_directory);
+        m_directory = std::make_unique<client::CoordinatorDirectory>(config);
+        auto restore = qScopeGuard([this] {
+            // The sessions of this test are over; the later ones use the whole bootstrap list.
+            std::swap(m_directory, m_fullDirectory);
+        });
+        QCOMPARE(m_directory->knownInstances().size(), 2);
 
         // Coins first: scanning runs the event loop, and the first session to reach the
         // owner clears its failure mark; the five sessions pick their instance at once.
