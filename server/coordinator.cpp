@@ -7,6 +7,7 @@
 #include <poolservice.h>
 #include <restcontroller.h>
 #include <stompcontroller.h>
+#include <status/statusservice.h>
 
 #include <cluster/clusterconfig.h>
 #include <cluster/clustermember.h>
@@ -17,6 +18,7 @@
 #include <mix/tx0datafactory.h>
 #include <mix/tx0validator.h>
 #include <net/netserver.h>
+#include <net/stompserver.h>
 #include <net/stompsession.h>
 #include <net/noderpcclient.h>
 #include <util/hex.h>
@@ -215,6 +217,13 @@ Result<void> Coordinator::start()
                                  return out;
                              },
                              m_options.pools, [this] { return m_ready; }});
+    // Dashboard, metrics and admin pages; the live stats ride on every heartbeat.
+    m_status = std::make_unique<status::StatusService>(
+        m_net->http(), status::StatusService::Deps{
+                           *m_db, m_instanceId, m_options.instanceName, m_options.urlClear, m_options.cluster.leaseTtlMs,
+                           m_pools, [this] { return m_net ? m_net->stomp().sessionCount() : 0; },
+                           [this] { return m_cluster ? std::optional(m_cluster->counters()) : std::nullopt; }});
+    m_cluster->setStatsProvider([this] { return m_status->statsSnapshot(); });
 
     auto port = m_net->listen(m_options.listenAddress, m_options.port);
     if (!port)

@@ -25,6 +25,9 @@ class NetServer;
 namespace cluster {
 class ClusterMember;
 }
+namespace status {
+class StatusService;
+}
 namespace mix {
 class FeeConfig;
 class Tx0Validator;
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<db::Database> m_clusterDb; ///< its own connection, so leases never queue behind mix work
     std::unique_ptr<cluster::ClusterMember> m_cluster;
     bool m_ready = false;
+    std::unique_ptr<status::StatusService> m_status; ///< dashboard, metrics, admin pages, heartbeat stats
 };
 
 } // namespace wp::server
