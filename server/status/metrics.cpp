@@ -2,6 +2,7 @@
 
 #include <util/assert.h>
 
+#include <QLocale>
 #include <QSet>
 
 #include <cmath>
@@ -99,7 +100,7 @@ QByteArray PrometheusWriter::formatValue(double value)
         return value > 0 ? "+Inf" : "-Inf";
     if (value == std::floor(value) && std::fabs(value) < 9e15)
         return QByteArray::number(qint64(value));
-    return QByteArray::number(value, 'g', 17);
+    return QString::number(value, 'g', QLocale::FloatingPointShortest).toLatin1();
 }
 
 int mixPhaseValue(const QString &phase)

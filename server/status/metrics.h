@@ -15,7 +15,7 @@ namespace wp::server::status {
 
 /// Builds a Prometheus text exposition (format 0.0.4): one "# HELP" and one "# TYPE"
 /// line per metric family, then its samples. Label values and help texts are escaped
-/// as the format requires; values are printed exactly (integers) or with %g.
+/// as the format requires; values are printed exactly.
 ///
 /// Thread affinity: none (plain value object).
 class PrometheusWriter {
@@ -36,7 +36,7 @@ public:
     static QByteArray escapeLabelValue(QStringView value);
     /// A HELP text escaped for the format: \\ -> \\\\, newline -> \\n.
     static QByteArray escapeHelp(QStringView help);
-    /// Integers exactly, NaN/+Inf/-Inf as the format spells them, other doubles with 17 significant digits.
+    /// Integers exactly, NaN/+Inf/-Inf as the format spells them, other doubles in their shortest exact form.
     static QByteArray formatValue(double value);
 
 private:

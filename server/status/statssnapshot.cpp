@@ -21,7 +21,10 @@ qint64 clampedInt(const QJsonObject &o, const char *key, qint64 max = kMaxCount)
     const QJsonValue v = o.value(QLatin1String(key));
     if (!v.isDouble())
         return 0;
-    return std::clamp<qint64>(v.toInteger(), 0, max);
+    const double d = v.toDouble();
+    if (!(d > 0)) // negative, zero or NaN
+        return 0;
+    return d >= double(max) ? max : qint64(d);
 }
 
 QString cutText(const QJsonObject &o, const char *key)
