@@ -194,11 +194,19 @@ void AdminController::onLogin(const HttpRequest &request, const HttpReply &reply
     m_store.passwordHashOf(login, this, [this, reply, login, password, peer](Result<std::optional<QString>> stored) {
         if (!stored)
             return reply.send(databaseDown(stored.error()));
+        if (m_verifying >= m_config.maxConcurrentVerifications) {
+            m_throttle.succeeded(peer); // not this client's fault: the attempt does not count
+            HttpResponse busy = htmlResponse(adminLoginHtml(QStringLiteral("Busy: try again in a second."), login), 503);
+            addHeader(busy, "Retry-After", "1");
+            return reply.send(std::move(busy));
+        }
+        ++m_verifying;
         // An unknown login is verified against an unmatchable hash: same time, same answer.
         const QString hash = stored->value_or(unmatchablePasswordHash());
         util::runInThreadPool<bool>(
             this, [password, hash] { return verifyPassword(password, hash); },
             [this, reply, login, peer](bool ok) {
+                --m_verifying;
                 if (!ok) {
                     qCInfo(lcAdmin) << "failed admin login for" << login;
                     return reply.send(htmlResponse(adminLoginHtml(QStringLiteral("Wrong login or password."), login), 403));

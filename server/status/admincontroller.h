@@ -27,7 +27,8 @@ namespace wp::server::status {
 /// Admins are rows of admin_user (created with `whirlpool-coordinator --add-admin`).
 /// Passwords are verified in the thread pool (PBKDF2, see passwordhash.h); an unknown
 /// login costs the same time as a wrong password. Login attempts are throttled per
-/// client address (5 a minute, then 429). A successful login sets the cookie
+/// client address (5 a minute, then 429), and at most Config::maxConcurrentVerifications
+/// run at once (503 beyond, so logins never starve mix signing). A successful login sets the cookie
 /// `wp_admin` (random 32-byte token; HttpOnly, SameSite=Strict, Path=/admin, 12 h;
 /// Secure when configured). Sessions live in this process's memory: log in on each
 /// instance. Every form carries the session's CSRF token; a POST without a live
@@ -44,6 +45,9 @@ public:
         qint64 sessionLifetimeMs = AdminSessions::kDefaultLifetimeMs;
         int maxLoginAttempts = 5;   ///< per client address and window
         qint64 loginWindowMs = 60'000;
+        /// Password verifications running at once (each takes a thread-pool thread for
+        /// ~0.2 s; the pool also signs mixes). More concurrent logins get 503 + Retry-After.
+        int maxConcurrentVerifications = 2;
     };
 
     /// Registers the admin routes on @p http. @p database must outlive this object.
@@ -72,6 +76,7 @@ private:
     AdminSessions m_sessions;
     LoginThrottle m_throttle;
     QElapsedTimer m_clock;
+    int m_verifying = 0; ///< password verifications in the thread pool now
 };
 
 } // namespace wp::server::status

@@ -37,9 +37,9 @@ QByteArray adminLoginHtml(const QString &error, const QString &login)
 QByteArray adminHtml(const AdminPage &page)
 {
     const QString csrf = csrfField(page.csrfToken);
-    QString body = QStringLiteral("<p class=\"meta\">Logged in as <b>%1</b> &middot; <a href=\"/status\">cluster status</a> "
+    QString body = QStringLiteral("<div class=\"meta\">Logged in as <b>%1</b> &middot; <a href=\"/status\">cluster status</a> "
                                   "&middot; <form class=\"inline\" method=\"post\" action=\"/admin/logout\">%2"
-                                  "<button type=\"submit\">Log out</button></form></p>\n")
+                                  "<button type=\"submit\">Log out</button></form></div>\n")
                        .arg(htmlEscape(page.login), csrf);
     body += notice(page.notice, page.noticeIsError);
     body += QStringLiteral("<p class=\"meta\">Bans and the whitelist are shared by every instance of the cluster and take "

@@ -44,7 +44,7 @@ QByteArray htmlPage(const QString &title, const QString &heading, const QString 
         "body{font:14px/1.4 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:1.2em 2em;color:#1d2330;"
         "background:#f6f7f9}"
         "h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.15em;margin:1.4em 0 .4em}"
-        "p.meta{color:#5b6474;margin:.2em 0 1em}"
+        ".meta{color:#5b6474;margin:.2em 0 1em}"
         "table{border-collapse:collapse;background:#fff;box-shadow:0 1px 2px rgba(0,0,0,.08);margin-bottom:.6em}"
         "th,td{padding:.35em .7em;border-bottom:1px solid #e3e6eb;text-align:left;vertical-align:top}"
         "th{background:#eef0f4;font-weight:600;white-space:nowrap}"
