@@ -8,6 +8,7 @@
 #include <db/migrations.h>
 
 #include <QByteArray>
+#include <QLoggingCategory>
 
 #include <termios.h>
 #include <unistd.h>
@@ -50,6 +51,8 @@ std::optional<QString> readAdminPassword(std::FILE *in, std::FILE *prompt)
 
 int runAddAdminCommand(const CoordinatorOptions &options, std::FILE *out, std::FILE *err)
 {
+    // One line of output: the database layer's own warnings and migration notes stay quiet.
+    QLoggingCategory::setFilterRules(QStringLiteral("wp.*=false"));
     auto failWith = [err](const QString &reason) {
         std::fprintf(err, "whirlpool-coordinator: --add-admin: %s\n", qPrintable(reason));
         return 1;
