@@ -8,6 +8,7 @@
 #include <poolservice.h>
 #include <restcontroller.h>
 #include <stompcontroller.h>
+#include <status/statusservice.h>
 
 #include <cluster/clusterconfig.h>
 #include <cluster/clustermember.h>
@@ -18,6 +19,7 @@
 #include <mix/tx0datafactory.h>
 #include <mix/tx0validator.h>
 #include <net/netserver.h>
+#include <net/stompserver.h>
 #include <net/stompsession.h>
 #include <net/noderpcclient.h>
 #include <util/hex.h>
@@ -240,6 +242,13 @@ Result<void> Coordinator::start()
     if (!manifestSettings)
         return manifestSettings.error();
     m_manifest = std::make_unique<ManifestPublisher>(std::move(*manifestSettings), *m_cluster, m_net->http());
+    // Dashboard, metrics and admin pages; the live stats ride on every heartbeat.
+    m_status = std::make_unique<status::StatusService>(
+        m_net->http(), status::StatusService::Deps{
+                           *m_db, m_instanceId, m_options.instanceName, m_options.urlClear, m_options.cluster.leaseTtlMs,
+                           m_pools, [this] { return m_net ? m_net->stomp().sessionCount() : 0; },
+                           [this] { return m_cluster ? std::optional(m_cluster->counters()) : std::nullopt; }});
+    m_cluster->setStatsProvider([this] { return m_status->statsSnapshot(); });
 
     auto port = m_net->listen(m_options.listenAddress, m_options.port);
     if (!port)

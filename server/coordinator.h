@@ -26,6 +26,9 @@ class NetServer;
 namespace cluster {
 class ClusterMember;
 }
+namespace status {
+class StatusService;
+}
 namespace mix {
 class FeeConfig;
 class Tx0Validator;
@@ -91,6 +94,7 @@ private:
     std::unique_ptr<cluster::ClusterMember> m_cluster;
     std::unique_ptr<ManifestPublisher> m_manifest;
     bool m_ready = false;
+    std::unique_ptr<status::StatusService> m_status; ///< dashboard, metrics, admin pages, heartbeat stats
 };
 
 } // namespace wp::server

@@ -176,8 +176,15 @@ Result<CoordinatorOptions> CoordinatorOptions::parse(const QStringList &argument
                                           QStringLiteral("file"));
     const QCommandLineOption setOption(QStringLiteral("set"), QStringLiteral("Override one setting (repeatable)."),
                                        QStringLiteral("section.key=value"));
+    const QCommandLineOption addAdminOption(
+        QStringLiteral("add-admin"),
+        QStringLiteral("Create the dashboard admin <login> (or set a new password for it) in the configured database, "
+                       "then exit. The password (at least 12 characters) is read from $WP_ADMIN_PASSWORD, else from "
+                       "standard input; never from the command line."),
+        QStringLiteral("login"));
     parser.addOption(configOption);
     parser.addOption(setOption);
+    parser.addOption(addAdminOption);
     if (!parser.parse(arguments))
         return Error(1, parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -246,6 +253,9 @@ Result<CoordinatorOptions> CoordinatorOptions::parse(const QStringList &argument
     }
 
     CoordinatorOptions o;
+    o.addAdminLogin = parser.value(addAdminOption);
+    if (parser.isSet(addAdminOption) && o.addAdminLogin.isEmpty())
+        return Error(1, QStringLiteral("--add-admin needs a login"));
     const auto network = btc::networkFromName(r.string(QStringLiteral("network")));
     if (!network)
         r.setError(QStringLiteral("network must be main, test or regtest, got '%1'").arg(r.string(QStringLiteral("network"))));
@@ -288,9 +298,10 @@ Result<CoordinatorOptions> CoordinatorOptions::parse(const QStringList &argument
     o.fees.secretPassphrase = r.string(QStringLiteral("fees.secret-passphrase"));
     o.fees.feeXpub = r.string(QStringLiteral("fees.fee-xpub"));
     o.fees.scodes = r.string(QStringLiteral("fees.scodes")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    if (o.fees.secretWords.isEmpty())
+    // --add-admin only needs the database: the fee secrets may live in the service's environment.
+    if (o.fees.secretWords.isEmpty() && !parser.isSet(addAdminOption))
         r.setError(QStringLiteral("fees.secret-words is required (the BIP47 fee account; set fees.secret-words-file or $WP_FEE_SECRET_WORDS)"));
-    if (o.fees.feeXpub.isEmpty())
+    if (o.fees.feeXpub.isEmpty() && !parser.isSet(addAdminOption))
         r.setError(QStringLiteral("fees.fee-xpub is required (the BIP84 account receiving Tx0 fees)"));
 
     o.timings.confirmTickMs = int(r.integer(QStringLiteral("timings.confirm-tick-ms"), 10, 3600000));

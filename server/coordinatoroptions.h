@@ -78,6 +78,10 @@ struct CoordinatorOptions {
 
     QList<mix::PoolConfig> pools;
 
+    /// `--add-admin LOGIN`: create (or re-password) this dashboard admin and exit instead
+    /// of running (status/addadmincommand.h). Empty: run the coordinator.
+    QString addAdminLogin;
+
     /// Parses the command line (with the INI file it names) into options.
     /// Returns: the options, or an Error whose message is one line naming the
     /// offending setting; `--help`/`--version` print and report code 0.
