@@ -26,6 +26,7 @@ constexpr std::uint64_t kMinN = std::uint64_t(1) << 10;
 constexpr std::uint64_t kMaxN = std::uint64_t(1) << 20;
 constexpr std::uint32_t kMaxR = 16;
 constexpr std::uint32_t kMaxP = 4;
+constexpr std::uint64_t kMaxKdfMemory = std::uint64_t(512) << 20;
 /// network byte + birthday + three empty CompactSize lengths
 constexpr qsizetype kMinPlaintext = 1 + 4 + 1 + 1 + 1;
 
@@ -217,15 +218,16 @@ WalletContents WalletContents::fromText(QStringView mnemonic, QStringView passph
 Result<void> WalletFileFormat::checkKdfParams(const crypto::ScryptParams &params)
 {
     if (params.n < kMinN || params.n > kMaxN || (params.n & (params.n - 1)) != 0 || params.r < 1 || params.r > kMaxR
-        || params.p < 1 || params.p > kMaxP)
+        || params.p < 1 || params.p > kMaxP || params.memoryBytes() > kMaxKdfMemory)
         return fileFail(WalletFileError::BadContents,
                         QStringLiteral("scrypt parameters N=%1, r=%2, p=%3 are outside the accepted bounds "
-                                       "(N a power of two in [2^10, 2^20], r in [1, %4], p in [1, %5])")
+                                       "(N a power of two in [2^10, 2^20], r in [1, %4], p in [1, %5], at most %6 MiB)")
                             .arg(params.n)
                             .arg(params.r)
                             .arg(params.p)
                             .arg(kMaxR)
-                            .arg(kMaxP));
+                            .arg(kMaxP)
+                            .arg(kMaxKdfMemory >> 20));
     return {};
 }
 

@@ -84,7 +84,8 @@ struct WalletEnvelope {
 ///
 /// - key = scrypt(NFKD(password) as UTF-8, salt, n, r, p) -> 32 bytes (RFC 7914,
 ///   OpenSSL EVP_KDF "SCRYPT"). n is a power of two in [2^10, 2^20], r in [1, 16],
-///   p in [1, 4]; the default is n = 2^17, r = 8, p = 1 (tests use 2^15).
+///   p in [1, 4], using at most 512 MiB (128 * r * n); the default is n = 2^17,
+///   r = 8, p = 1 (128 MiB; tests use n = 2^15).
 /// - Associated data = the header: the compact JSON of the object without
 ///   "checksum" and "ciphertext" (format, version, kdf with salt, cipher with nonce).
 /// - checksum = hex SHA-256 of the compact JSON of the object without "checksum".

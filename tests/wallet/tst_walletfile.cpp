@@ -510,6 +510,9 @@ private Q_SLOTS:
                  code(WalletFileError::BadContents));
         QCOMPARE(EncryptedWalletFile::create(p, sampleContents(), u"pw", {512, 8, 1}).error().code,
                  code(WalletFileError::BadContents));
+        // 2^20 x r 8 = 1 GiB: above the 512 MiB a wallet file may ask for.
+        QCOMPARE(EncryptedWalletFile::create(p, sampleContents(), u"pw", {std::uint64_t(1) << 20, 8, 1}).error().code,
+                 code(WalletFileError::BadContents));
         QVERIFY(!QFile::exists(p));
 
         // The file is created in a missing folder; a second create is refused.
