@@ -263,7 +263,8 @@ class TestClusterFailover : public QObject {
             QVERIFY2(coins[i]->count(DirectoryEvent::Kind::Failover) >= 1, qPrintable(QString::number(i)));
             QCOMPARE(coins[i]->session->coordinator()->name, newOwner);
         }
-        QCOMPARE(mixRow(txid), qMakePair(QStringLiteral("SUCCESS"), newOwner));
+        // The row is written right after the clients hear of the success.
+        QTRY_COMPARE_WITH_TIMEOUT(mixRow(txid), qMakePair(QStringLiteral("SUCCESS"), newOwner), 5000);
         QVERIFY(m_node.waitForMempool(txid, 10000));
         mine();
     }
@@ -361,7 +362,8 @@ private Q_SLOTS:
             QCOMPARE(c->session->coordinator()->name, m_names[ownerIndex]);
             QCOMPARE(c->count(DirectoryEvent::Kind::Failover), 0);
         }
-        QCOMPARE(mixRow(txid), qMakePair(QStringLiteral("SUCCESS"), m_names[ownerIndex]));
+        // The row is written right after the clients hear of the success.
+        QTRY_COMPARE_WITH_TIMEOUT(mixRow(txid), qMakePair(QStringLiteral("SUCCESS"), m_names[ownerIndex]), 5000);
         QVERIFY(m_node.waitForMempool(txid, 10000));
         mine();
         auto tx = m_node.rpc(QStringLiteral("getrawtransaction"), {txid, 1});
