@@ -1038,7 +1038,17 @@ void WalletController::updateMixableCoins()
 {
     if (!m_orchestrator)
         return;
-    const QList<MixableCoin> coins = mixableCoins(m_utxos, m_pools, m_options.minMixConfirmations);
+    QList<MixableCoin> coins = mixableCoins(m_utxos, m_pools, m_options.minMixConfirmations);
+    // The coordinator broadcasts a mix before it tells the clients: a sync can see the
+    // coin spent (by its own mix) while its session still waits for SUCCESS. Dropping it
+    // then would stop the session and lose the success (history, mix count). A coin
+    // this wallet has signed a mix for stays until its session ends.
+    for (const CoinStatus &s : m_orchestrator->coins()) {
+        const bool signedMix = s.state == CoinMixState::Mixing && (s.step == MixStep::Signing || s.step == MixStep::Signed);
+        if (signedMix && std::none_of(coins.cbegin(), coins.cend(),
+                                      [&](const MixableCoin &c) { return c.outpoint == s.coin.outpoint; }))
+            coins.append(s.coin);
+    }
     if (coins == m_mixable)
         return;
     m_mixable = coins;
