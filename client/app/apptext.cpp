@@ -1,4 +1,5 @@
 #include "apptext.h"
+#include "walletmodel.h"
 
 #include <wallet/spendbuilder.h>
 #include <wallet/tx0builder.h>
@@ -141,6 +142,30 @@ QString AppText::directoryEvent(const DirectoryEvent &e)
         return withDetail(tr("The cluster's instance list was not accepted"), e.message);
     }
     return e.message;
+}
+
+QString AppText::whyNotMixing(const Utxo &utxo, const QList<proto::PoolInfo> &pools, int minConfirmations)
+{
+    switch (utxo.account()) {
+    case WalletAccount::Deposit:
+        return tr("Deposit coins enter a pool through a Tx0.");
+    case WalletAccount::Badbank:
+        return tr("Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it apart.");
+    case WalletAccount::Premix:
+    case WalletAccount::Postmix:
+        break;
+    }
+    if (!utxo.isMature())
+        return tr("A mined coin: it can move after 100 confirmations.");
+    if (utxo.account() == WalletAccount::Postmix && utxo.chain() == btc::AddressChain::Change)
+        return tr("Change of a payment from mixed coins: not a mix output, so it does not remix.");
+    if (pools.isEmpty())
+        return tr("Waiting for the coordinators' list of pools.");
+    if (poolForCoin(utxo, pools).isEmpty())
+        return tr("Its value fits no pool the coordinators offer now.");
+    if (utxo.confirmations < minConfirmations)
+        return tr("Waiting for its first confirmation (a mix needs confirmed coins).");
+    return {};
 }
 
 } // namespace wp::client

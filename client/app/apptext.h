@@ -1,6 +1,9 @@
 #pragma once
 
 #include <mixer/coordinatordirectory.h>
+#include <wallet/utxo.h>
+
+#include <protocol/messages.h>
 #include <util/result.h>
 
 #include <QCoreApplication>
@@ -29,6 +32,10 @@ public:
     /// One line for a cluster event: who, what and why ("Redirected to beta, the pool's owner").
     /// Never fails.
     static QString directoryEvent(const DirectoryEvent &event);
+    /// Why @p utxo is not offered for mixing (account, confirmations, value outside
+    /// every pool of @p pools, pools not loaded), or empty when it is mixable with
+    /// @p minConfirmations (walletmodel.h: mixableCoins()). Never fails.
+    static QString whyNotMixing(const Utxo &utxo, const QList<proto::PoolInfo> &pools, int minConfirmations);
 };
 
 } // namespace wp::client

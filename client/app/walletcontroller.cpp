@@ -623,6 +623,8 @@ QList<WalletCoin> WalletController::coins() const
         if (m_orchestrator)
             c.mix = m_orchestrator->status(u.outpoint);
         c.mixable = c.mix.has_value();
+        if (!c.mixable)
+            c.whyNotMixing = AppText::whyNotMixing(u, m_pools, m_options.minMixConfirmations);
         out.append(c);
     }
     return out;

@@ -82,6 +82,7 @@ struct WalletCoin {
     QString poolId;    ///< the pool it belongs to by value (premix/postmix), empty otherwise
     bool mixable = false;            ///< offered to the mixing engine (see mixableCoins())
     std::optional<CoinStatus> mix;   ///< its mixing status, when mixable
+    QString whyNotMixing;            ///< when not mixable: why, in plain words (AppText::whyNotMixing())
 };
 
 /// The pool @p utxo belongs to: a premix coin whose value is in

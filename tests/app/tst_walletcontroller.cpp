@@ -249,6 +249,17 @@ private Q_SLOTS:
         QCOMPARE(mixable[0], (MixableCoin{premix.outpoint, premix.value, premix.script, QStringLiteral("0.01btc"), false}));
         QCOMPARE(mixable[1], (MixableCoin{postmix.outpoint, postmix.value, postmix.script, QStringLiteral("0.001btc"), true}));
         QCOMPARE(mixableCoins({unconfirmedPremix}, pools, 0).size(), 1);
+
+        // Why a coin does not mix, in words (never a silent "waiting").
+        QVERIFY(AppText::whyNotMixing(premix, pools, 1).isEmpty());
+        QVERIFY(AppText::whyNotMixing(postmix, pools, 1).isEmpty());
+        QVERIFY(AppText::whyNotMixing(unconfirmedPremix, pools, 1).contains(QStringLiteral("confirmation")));
+        QVERIFY(AppText::whyNotMixing(coin(WalletAccount::Deposit, 5, 1), pools, 1).contains(QStringLiteral("Tx0")));
+        QVERIFY(AppText::whyNotMixing(coin(WalletAccount::Badbank, 5, 1), pools, 1).contains(QStringLiteral("never")));
+        QVERIFY(AppText::whyNotMixing(coin(WalletAccount::Premix, 5, 1), pools, 1).contains(QStringLiteral("no pool")));
+        QVERIFY(AppText::whyNotMixing(premix, {}, 1).contains(QStringLiteral("pools")));
+        QVERIFY(AppText::whyNotMixing(coin(WalletAccount::Postmix, 1'000'000, 1, AddressChain::Change), pools, 1)
+                    .contains(QStringLiteral("Change")));
     }
 
     void poolOwners()
