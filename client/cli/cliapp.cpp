@@ -8,8 +8,8 @@
 #include <wallet/walletkeys.h>
 
 #include "bootstrapfile.h"
-#include "clusterrest.h"
 
+#include <mixer/clusterrest.h>
 #include <mixer/coordinatordirectory.h>
 #include <mixer/resilientmixsession.h>
 

@@ -1,6 +1,6 @@
 // whirlpool-cli's REST calls to a cluster: a random instance, another one when it does
 // not answer or answers 5xx, the answer of a 4xx as is; against in-process HTTP servers.
-#include <clusterrest.h>
+#include <mixer/clusterrest.h>
 
 #include <QSignalSpy>
 #include <QTcpServer>

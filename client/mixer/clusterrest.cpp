@@ -1,4 +1,4 @@
-#include "clusterrest.h"
+#include <mixer/clusterrest.h>
 
 #include <mixer/coordinatorrestclient.h>
 

@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace wp::client {
+
+Q_LOGGING_CATEGORY(lcApp, "wp.client.app", QtInfoMsg)
+
+} // namespace wp::client
