@@ -173,7 +173,7 @@ void EventLogWidget::updateConnected()
 
 void EventLogWidget::retranslateUi()
 {
-    m_onlyProblems->setText(tr("Only &problems"));
+    m_onlyProblems->setText(tr("Only p&roblems"));
     m_onlyProblems->setToolTip(tr("Show only failed connections, refused redirects and other problems"));
     m_list->setHeaderLabels({tr("Time"), tr("Event"), tr("Instance"), tr("Message")});
     m_list->setAccessibleName(tr("Event log"));

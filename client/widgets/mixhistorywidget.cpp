@@ -136,7 +136,7 @@ void MixHistoryWidget::updateSummary()
 
 void MixHistoryWidget::retranslateUi()
 {
-    m_modeLabel->setText(tr("C&hart:"));
+    m_modeLabel->setText(tr("Char&t:"));
     m_mode->setItemText(0, tr("Mixes per day"));
     m_mode->setItemText(1, tr("Total mixes over time"));
     m_list->setHeaderLabels({tr("Time"), tr("Pool"), tr("Kind"), tr("Instance"), tr("Transaction")});

@@ -222,7 +222,7 @@ QString NewWalletDialog::stepProblem() const
     case PasswordPage:
         if (m_usePassphrase->isChecked()) {
             if (m_passphrase->text().isEmpty())
-                return tr("Type the passphrase, or untick \"Add a passphrase\".");
+                return tr("Type the passphrase twice, or untick the passphrase option.");
             if (m_passphrase->text() != m_passphraseRepeat->text())
                 return tr("The two passphrases differ.");
         }
@@ -296,7 +296,7 @@ void NewWalletDialog::retranslateUi()
     m_confirmIntro->setText(tr("Type these words from your paper copy, to be sure it is complete and readable."));
     for (int i = 0; i < m_confirmLabels.size(); ++i)
         m_confirmLabels[i]->setText(tr("Word #%1:").arg(m_positions[i]));
-    m_usePassphrase->setText(tr("Add a BIP39 pass&phrase (advanced)"));
+    m_usePassphrase->setText(tr("Add a BIP39 passp&hrase (advanced)"));
     m_passphraseInfo->setText(tr("The passphrase becomes part of the seed: the 12 words alone will NOT restore this "
                                  "wallet. Write it down too; it cannot be changed or recovered."));
     m_passphraseLabel->setText(tr("Pa&ssphrase:"));

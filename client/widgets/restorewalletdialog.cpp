@@ -39,12 +39,10 @@ RestoreWalletDialog::RestoreWalletDialog(QWidget *parent) : QDialog(parent)
     m_birthday->setGroupSeparatorShown(true);
     m_birthdayLabel->setBuddy(m_birthday);
     m_password = new PasswordFields(this);
-    m_problem = new QLabel(this);
-    m_problem->setWordWrap(true);
 
     m_buttons = new QDialogButtonBox(this);
     m_restore = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
-    m_cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancel = m_buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     m_restore->setDefault(true);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (isComplete())
@@ -66,7 +64,6 @@ RestoreWalletDialog::RestoreWalletDialog(QWidget *parent) : QDialog(parent)
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_password);
     layout->addStretch(1);
-    layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
     setTabOrder(m_mnemonic, m_passphrase);
     setTabOrder(m_passphrase, m_birthday);
@@ -130,8 +127,8 @@ void RestoreWalletDialog::refresh()
         m_mnemonicStatus->setText(words);
         m_mnemonicStatus->setStyleSheet(QStringLiteral("color: #b00020;"));
     }
+    // The password's problems are shown under its fields (PasswordFields).
     m_restore->setEnabled(isComplete());
-    m_problem->setText(text.trimmed().isEmpty() || !words.isEmpty() ? QString() : m_password->problem());
 }
 
 void RestoreWalletDialog::retranslateUi()

@@ -67,7 +67,6 @@ private:
     QLabel *m_birthdayLabel = nullptr;
     QSpinBox *m_birthday = nullptr;
     PasswordFields *m_password = nullptr;
-    QLabel *m_problem = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_restore = nullptr;
     QPushButton *m_cancel = nullptr;

@@ -70,7 +70,7 @@ SendDialog::SendDialog(btc::Network network, const client::FeePresets &presets, 
     m_status->setWordWrap(true);
     m_buttons = new QDialogButtonBox(this);
     m_send = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
-    m_cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancel = m_buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     // Enter in a field must not send.
     m_send->setAutoDefault(false);
     m_cancel->setAutoDefault(false);

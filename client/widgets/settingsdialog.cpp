@@ -49,8 +49,8 @@ SettingsDialog::SettingsDialog(btc::Network network, QWidget *parent) : QDialog(
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->hide();
     m_buttons = new QDialogButtonBox(this);
-    m_ok = m_buttons->addButton(QDialogButtonBox::Ok);
-    m_cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_ok = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+    m_cancel = m_buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -372,7 +372,7 @@ void SettingsDialog::retranslateUi()
     m_proxyPortLabel->setText(tr("Por&t:"));
     m_nodeUrlLabel->setText(tr("RPC &URL:"));
     m_nodeUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:8332"));
-    m_nodeUserLabel->setText(tr("RPC &user:"));
+    m_nodeUserLabel->setText(tr("RPC u&ser:"));
     m_nodePasswordLabel->setText(tr("RPC &password:"));
     m_maxConcurrentLabel->setText(tr("Coins mixing at &once:"));
     m_autoMix->setText(tr("Mix new premix coins &automatically"));

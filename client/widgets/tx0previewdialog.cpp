@@ -30,7 +30,7 @@ Tx0PreviewDialog::Tx0PreviewDialog(const client::Tx0Preview &preview, const prot
     m_warning->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_buttons = new QDialogButtonBox(this);
     m_confirm = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
-    m_cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancel = m_buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     // Enter must not spend by accident.
     m_confirm->setAutoDefault(false);
     m_cancel->setDefault(true);

@@ -32,7 +32,7 @@ UnlockDialog::UnlockDialog(const QString &walletName, QWidget *parent) : QDialog
     m_error->hide();
     m_buttons = new QDialogButtonBox(this);
     m_unlock = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
-    m_cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancel = m_buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     m_unlock->setDefault(true);
     m_unlock->setEnabled(false);
     connect(m_password, &QLineEdit::textChanged, this,

@@ -435,15 +435,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("sendTitle");
         QTest::addColumn<QString>("settingsNodeTab");
         QTest::addColumn<QString>("passwordMismatch");
+        QTest::addColumn<QString>("cancel");
         QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("Neue Wallet")
-                            << QStringLiteral("Gemischte Coins senden") << QStringLiteral("Node")
-                            << QStringLiteral("Die beiden Passwörter sind verschieden.");
+                            << QStringLiteral("Gemischte Münzen senden") << QStringLiteral("Node")
+                            << QStringLiteral("Die beiden Passwörter sind verschieden.") << QStringLiteral("Abbrechen");
         QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("Nouveau portefeuille")
                             << QStringLiteral("Envoyer des pièces mixées") << QStringLiteral("Nœud")
-                            << QStringLiteral("Les deux mots de passe sont différents.");
+                            << QStringLiteral("Les deux mots de passe sont différents.") << QStringLiteral("Annuler");
         QTest::newRow("es") << QStringLiteral("es") << QStringLiteral("Nuevo monedero")
                             << QStringLiteral("Enviar monedas mezcladas") << QStringLiteral("Nodo")
-                            << QStringLiteral("Las dos contraseñas son distintas.");
+                            << QStringLiteral("Las dos contraseñas son distintas.") << QStringLiteral("Cancelar");
     }
 
     void dialogsSpeakTheChosenLanguage()
@@ -453,6 +454,7 @@ private Q_SLOTS:
         QFETCH(QString, sendTitle);
         QFETCH(QString, settingsNodeTab);
         QFETCH(QString, passwordMismatch);
+        QFETCH(QString, cancel);
         NewWalletDialog newWallet;
         SendDialog send(btc::Network::Regtest, presets(), 6'000'000);
         SettingsDialog settings(btc::Network::Regtest);
@@ -465,6 +467,11 @@ private Q_SLOTS:
         QCOMPARE(newWallet.windowTitle(), newWalletTitle);
         QCOMPARE(send.windowTitle(), sendTitle);
         QVERIFY(showsText(&settings, settingsNodeTab));
+        // Button boxes keep our translated texts (standard buttons would fall back to English).
+        for (QWidget *dialog : std::initializer_list<QWidget *>{&newWallet, &send, &settings, &restore})
+            QVERIFY2(showsText(dialog, cancel), qPrintable(dialog->windowTitle()));
+        for (const QPushButton *b : settings.findChildren<QPushButton *>())
+            QVERIFY(b->text() != QLatin1String("Cancel"));
         restore.mnemonicEdit()->setPlainText(QString::fromLatin1(kVector));
         type(restore.passwordFields()->passwordEdit(), QStringLiteral("correct horse battery"));
         type(restore.passwordFields()->repeatEdit(), QStringLiteral("correct horse"));
