@@ -14,8 +14,6 @@ namespace wp::client {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wp::client::MixOrchestrator", text); }
-
 /// Adapts a ResilientMixSession to the orchestrator's MixAttempt.
 class ResilientAttempt : public MixAttempt {
 public:
@@ -28,7 +26,7 @@ public:
         connect(&m_session, &ResilientMixSession::failed, this, &MixAttempt::failed);
         connect(&m_session, &ResilientMixSession::coordinatorChanged, this, &MixAttempt::coordinatorChanged);
         connect(&m_session, &ResilientMixSession::retrying, this, [this](const QString &message, int delayMs) {
-            Q_EMIT note(tr("%1; trying again in %2 s").arg(message).arg((delayMs + 999) / 1000));
+            Q_EMIT note(MixOrchestrator::tr("%1; trying again in %2 s").arg(message).arg((delayMs + 999) / 1000));
         });
         connect(&m_session, &ResilientMixSession::event, this,
                 [this](const DirectoryEvent &e) { Q_EMIT note(e.message); });
@@ -61,54 +59,54 @@ MixFailureAdvice adviceForFailure(MixFailReason reason, int code, const QString 
     switch (reason) {
     case MixFailReason::Cancel:
     case MixFailReason::Stop:
-        a.explanation = tr("Mixing stopped.");
+        a.explanation = MixOrchestrator::tr("Mixing stopped.");
         a.retry = false;
         return a;
     case MixFailReason::MixFailed:
-        a.explanation = tr("The mix round failed (another participant left or was too slow). Nobody took your coin.");
-        a.advice = tr("Nothing to do: it joins the next round.");
+        a.explanation = MixOrchestrator::tr("The mix round failed (another participant left or was too slow). Nobody took your coin.");
+        a.advice = MixOrchestrator::tr("Nothing to do: it joins the next round.");
         return a;
     case MixFailReason::Disconnected:
-        a.explanation = tr("No coordinator instance could be reached.");
-        a.advice = tr("Check your internet connection or Tor proxy in Settings; retrying by itself.");
+        a.explanation = MixOrchestrator::tr("No coordinator instance could be reached.");
+        a.advice = MixOrchestrator::tr("Check your internet connection or Tor proxy in Settings; retrying by itself.");
         return a;
     case MixFailReason::InputRejected:
         if (code == proto::error::kInputBanned) {
-            a.explanation = tr("The coordinator has banned this coin for a while: %1").arg(message);
-            a.advice = tr("Coins are banned after they disappear from mixes several times (closed app, lost "
+            a.explanation = MixOrchestrator::tr("The coordinator has banned this coin for a while: %1").arg(message);
+            a.advice = MixOrchestrator::tr("Coins are banned after they disappear from mixes several times (closed app, lost "
                           "connection during signing). Keep the app online while mixing; retrying later.");
             a.longPause = true;
             return a;
         }
-        a.explanation = tr("The coordinator refused this coin: %1").arg(message);
-        a.advice = tr("If the coin is unconfirmed, wait for a confirmation; retrying by itself.");
+        a.explanation = MixOrchestrator::tr("The coordinator refused this coin: %1").arg(message);
+        a.advice = MixOrchestrator::tr("If the coin is unconfirmed, wait for a confirmation; retrying by itself.");
         return a;
     case MixFailReason::ProtocolMismatch:
-        a.explanation = tr("This coordinator speaks another protocol version.");
-        a.advice = tr("Update the app.");
+        a.explanation = MixOrchestrator::tr("This coordinator speaks another protocol version.");
+        a.advice = MixOrchestrator::tr("Update the app.");
         a.retry = false;
         return a;
     case MixFailReason::KeyMismatch:
-        a.explanation = tr("The coordinator showed this coin another mix key than the one it publishes: this could "
+        a.explanation = MixOrchestrator::tr("The coordinator showed this coin another mix key than the one it publishes: this could "
                            "be an attempt to identify you. The coin was not mixed.");
-        a.advice = tr("Mixing of this coin is paused for your safety. Start it again only if it keeps happening "
+        a.advice = MixOrchestrator::tr("Mixing of this coin is paused for your safety. Start it again only if it keeps happening "
                       "nowhere else, and tell the operator.");
         a.retry = false;
         return a;
     case MixFailReason::PoolMismatch:
-        a.explanation = tr("The pool's network, denomination or fees differ from what this coin was made for.");
-        a.advice = tr("Check the bootstrap list in Settings (wrong network or a foreign coordinator?).");
+        a.explanation = MixOrchestrator::tr("The pool's network, denomination or fees differ from what this coin was made for.");
+        a.advice = MixOrchestrator::tr("Check the bootstrap list in Settings (wrong network or a foreign coordinator?).");
         a.retry = false;
         return a;
     case MixFailReason::InvalidTransaction:
-        a.explanation = tr("The coordinator proposed a mix transaction that does not pay you correctly, so it "
+        a.explanation = MixOrchestrator::tr("The coordinator proposed a mix transaction that does not pay you correctly, so it "
                            "was not signed. Your coin is safe.");
-        a.advice = tr("Mixing of this coin is paused; start it again to retry.");
+        a.advice = MixOrchestrator::tr("Mixing of this coin is paused; start it again to retry.");
         a.retry = false;
         return a;
     case MixFailReason::InternalError:
-        a.explanation = tr("The wallet could not complete the mix: %1").arg(message);
-        a.advice = tr("Retrying by itself; if it persists, restart the app.");
+        a.explanation = MixOrchestrator::tr("The wallet could not complete the mix: %1").arg(message);
+        a.advice = MixOrchestrator::tr("Retrying by itself; if it persists, restart the app.");
         return a;
     }
     a.explanation = message;

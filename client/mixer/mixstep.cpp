@@ -1,22 +1,26 @@
 #include <mixer/mixstep.h>
 
+#include <QCoreApplication>
+
 namespace wp::client {
 
+// The messages are translated where they are shown, in the mixing engine's
+// context (MixOrchestrator, CoinTableModel); QT_TRANSLATE_NOOP lets lupdate find them.
 MixStepInfo mixStepInfo(MixStep step)
 {
     switch (step) {
-    case MixStep::Connecting: return {"connecting...", 10, true};
-    case MixStep::Connected: return {"connected", 20, true};
-    case MixStep::RegisteredInput: return {"registered input", 30, true};
-    case MixStep::ConfirmingInput: return {"waiting for a mix...", 40, true};
-    case MixStep::ConfirmedInput: return {"joined a mix!", 50, true};
-    case MixStep::RegisteringOutput: return {"registering output", 60, false};
-    case MixStep::RegisteredOutput: return {"registered output", 70, false};
-    case MixStep::RevealedOutput: return {"round aborted", 100, true};
-    case MixStep::Signing: return {"signing", 80, false};
-    case MixStep::Signed: return {"signed", 90, false};
-    case MixStep::Success: return {"mix success", 100, true};
-    case MixStep::Fail: return {"mix failed", 100, true};
+    case MixStep::Connecting: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "connecting..."), 10, true};
+    case MixStep::Connected: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "connected"), 20, true};
+    case MixStep::RegisteredInput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "registered input"), 30, true};
+    case MixStep::ConfirmingInput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "waiting for a mix..."), 40, true};
+    case MixStep::ConfirmedInput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "joined a mix!"), 50, true};
+    case MixStep::RegisteringOutput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "registering output"), 60, false};
+    case MixStep::RegisteredOutput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "registered output"), 70, false};
+    case MixStep::RevealedOutput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "round aborted"), 100, true};
+    case MixStep::Signing: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "signing"), 80, false};
+    case MixStep::Signed: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "signed"), 90, false};
+    case MixStep::Success: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "mix success"), 100, true};
+    case MixStep::Fail: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "mix failed"), 100, true};
     }
     return {"", 0, true};
 }

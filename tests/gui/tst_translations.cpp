@@ -1,0 +1,275 @@
+// The translations: every .ts (German, French, Spanish) is complete (no
+// unfinished, empty or obsolete entry; the same %n placeholders and one
+// keyboard accelerator where the source has one), the compiled .qm built into
+// the library loads and matches its .ts, the mixing engine's own words come out
+// translated, and in every language each window's keyboard accelerators are
+// unique on every page.
+#include "guitest.h"
+
+#include <widgets/mainwindow.h>
+#include <widgets/newwalletdialog.h>
+#include <widgets/restorewalletdialog.h>
+#include <widgets/senddialog.h>
+#include <widgets/settingsdialog.h>
+#include <widgets/translator.h>
+#include <widgets/tx0previewdialog.h>
+#include <widgets/unlockdialog.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QFile>
+#include <QRegularExpression>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+using namespace wp;
+using namespace wp::gui;
+
+namespace {
+
+struct TsMessage {
+    QString context;
+    QString source;
+    QString translation;
+    QString type; ///< the translation's type attribute (unfinished, vanished, obsolete), empty when final
+    bool numerus = false;
+};
+
+/// Every message of a .ts file. Returns: an error for unreadable XML.
+Result<QList<TsMessage>> readTs(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot open %1").arg(path));
+    QXmlStreamReader xml(&file);
+    QList<TsMessage> out;
+    QString context;
+    TsMessage current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (xml.name() == QLatin1String("name"))
+                context = xml.readElementText();
+            else if (xml.name() == QLatin1String("message")) {
+                current = TsMessage{context, {}, {}, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
+            } else if (xml.name() == QLatin1String("source"))
+                current.source = xml.readElementText();
+            else if (xml.name() == QLatin1String("translation")) {
+                current.type = xml.attributes().value(QLatin1String("type")).toString();
+                current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            }
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
+            out.append(current);
+        }
+    }
+    if (xml.hasError())
+        return fail(QStringLiteral("%1: %2").arg(path, xml.errorString()));
+    return out;
+}
+
+QStringList placeholders(const QString &text)
+{
+    QStringList out;
+    QRegularExpressionMatchIterator it = QRegularExpression(QStringLiteral("%\\d")).globalMatch(text);
+    while (it.hasNext())
+        out.append(it.next().captured());
+    out.removeDuplicates();
+    out.sort();
+    return out;
+}
+
+/// The accelerator letter of @p text ("&Next" -> 'n'), or a null QChar.
+QChar accelerator(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != QLatin1Char('&'))
+            continue;
+        if (text[i + 1] == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text[i + 1].toLower();
+    }
+    return {};
+}
+
+/// Accelerators that more than one visible control of @p window uses (labels with
+/// a buddy, buttons, check boxes, tab titles, the menu bar), as "x: A, B".
+QStringList acceleratorConflicts(QWidget *window)
+{
+    QHash<QChar, QStringList> owners;
+    auto note = [&owners](const QString &text) {
+        if (const QChar c = accelerator(text); !c.isNull())
+            owners[c].append(QString(text).remove(QLatin1Char('&')));
+    };
+    QList<QWidget *> all = window->findChildren<QWidget *>();
+    for (QWidget *w : all) {
+        if (!w->isVisibleTo(window))
+            continue;
+        if (auto *l = qobject_cast<QLabel *>(w); l && l->buddy())
+            note(l->text());
+        else if (auto *b = qobject_cast<QAbstractButton *>(w))
+            note(b->text());
+        else if (auto *t = qobject_cast<QTabBar *>(w))
+            for (int i = 0; i < t->count(); ++i)
+                note(t->tabText(i));
+        else if (auto *m = qobject_cast<QMenuBar *>(w))
+            for (QAction *a : m->actions())
+                note(a->text());
+    }
+    QStringList out;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        if (it->size() > 1)
+            out.append(QStringLiteral("%1: %2").arg(it.key(), it->join(QStringLiteral(", "))));
+    return out;
+}
+
+} // namespace
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+
+    Translator *m_translator = nullptr;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        m_translator = new Translator(this);
+    }
+
+    void cleanup() { QVERIFY(m_translator->setLanguage(QStringLiteral("en"))); }
+
+    void tsFilesAreComplete_data()
+    {
+        QTest::addColumn<QString>("code");
+        for (const QString &code : Translator::languages().mid(1))
+            QTest::newRow(qPrintable(code)) << code;
+    }
+
+    void tsFilesAreComplete()
+    {
+        QFETCH(QString, code);
+        const auto messages = readTs(QStringLiteral(WP_TRANSLATIONS_DIR "/whirlpool_%1.ts").arg(code));
+        QVERIFY2(messages, messages ? "" : qPrintable(messages.error().message));
+        QVERIFY2(messages->size() >= 350, qPrintable(QString::number(messages->size())));
+        QSet<QString> contexts;
+        for (const TsMessage &m : *messages) {
+            const QString where = QStringLiteral("%1 / \"%2\"").arg(m.context, m.source);
+            contexts.insert(m.context);
+            QVERIFY2(m.type.isEmpty(), qPrintable(QStringLiteral("%1 is %2").arg(where, m.type)));
+            QVERIFY2(!m.translation.trimmed().isEmpty(), qPrintable(where + QStringLiteral(" has no translation")));
+            QVERIFY2(!m.numerus, qPrintable(where + QStringLiteral(" uses plural forms")));
+            QVERIFY2(placeholders(m.source) == placeholders(m.translation),
+                     qPrintable(QStringLiteral("%1: placeholders of \"%2\"").arg(where, m.translation)));
+            QVERIFY2(accelerator(m.source).isNull() == accelerator(m.translation).isNull(),
+                     qPrintable(QStringLiteral("%1: accelerator of \"%2\"").arg(where, m.translation)));
+        }
+        // The mixing engine's words are in the context it translates them in.
+        QVERIFY(contexts.contains(QStringLiteral("wp::client::MixOrchestrator")));
+        QVERIFY(contexts.contains(QStringLiteral("wp::gui::CoinTableModel")));
+    }
+
+    void compiledTranslationsMatchTheirTs_data() { tsFilesAreComplete_data(); }
+
+    void compiledTranslationsMatchTheirTs()
+    {
+        QFETCH(QString, code);
+        QTranslator translator;
+        QVERIFY2(translator.load(Translator::qmPath(code)), qPrintable(Translator::qmPath(code)));
+        QCOMPARE(translator.language(), code);
+        const auto messages = readTs(QStringLiteral(WP_TRANSLATIONS_DIR "/whirlpool_%1.ts").arg(code));
+        QVERIFY(messages);
+        for (const TsMessage &m : *messages)
+            QCOMPARE(translator.translate(qPrintable(m.context), qPrintable(m.source)), m.translation);
+    }
+
+    void theMixingEngineSpeaksEveryLanguage_data() { tsFilesAreComplete_data(); }
+
+    void theMixingEngineSpeaksEveryLanguage()
+    {
+        QFETCH(QString, code);
+        const auto english = [] {
+            QStringList out;
+            for (int r = 0; r <= int(client::MixFailReason::InvalidTransaction); ++r) {
+                const auto a = client::adviceForFailure(client::MixFailReason(r), proto::error::kInputBanned, QStringLiteral("x"));
+                out << a.explanation << a.advice;
+            }
+            return out;
+        }();
+        QVERIFY(m_translator->setLanguage(code));
+        for (int r = 0; r <= int(client::MixFailReason::InvalidTransaction); ++r) {
+            const auto a = client::adviceForFailure(client::MixFailReason(r), proto::error::kInputBanned, QStringLiteral("x"));
+            QVERIFY2(!english.contains(a.explanation), qPrintable(a.explanation));
+            QVERIFY2(a.advice.isEmpty() || !english.contains(a.advice), qPrintable(a.advice));
+        }
+        for (int s = 0; s <= int(client::MixStep::Fail); ++s) {
+            const char *message = client::mixStepInfo(client::MixStep(s)).message;
+            const QString translated = QCoreApplication::translate("wp::client::MixOrchestrator", message);
+            QVERIFY2(translated != QLatin1String(message), message);
+        }
+        // A real orchestrator's own messages.
+        guitest::ScriptedCluster cluster;
+        cluster.build();
+        const auto status = cluster.orchestrator->status(btc::OutPoint{guitest::txid(9), 0});
+        QVERIFY(status);
+        QCOMPARE(status->stepMessage, QCoreApplication::translate("wp::client::MixOrchestrator", "Waiting for a free mixing slot"));
+        QVERIFY(status->stepMessage != QLatin1String("Waiting for a free mixing slot"));
+    }
+
+    void acceleratorsAreUniqueInEveryWindow_data()
+    {
+        QTest::addColumn<QString>("code");
+        for (const QString &code : Translator::languages())
+            QTest::newRow(qPrintable(code)) << code;
+    }
+
+    void acceleratorsAreUniqueInEveryWindow()
+    {
+        QFETCH(QString, code);
+        QVERIFY(m_translator->setLanguage(code));
+        QStringList problems;
+        auto check = [&problems](QWidget *w, const QString &what) {
+            w->show();
+            QCoreApplication::processEvents();
+            const QStringList conflicts = acceleratorConflicts(w);
+            if (!conflicts.isEmpty())
+                problems.append(QStringLiteral("%1: %2").arg(what, conflicts.join(QStringLiteral("; "))));
+        };
+        MainWindow main;
+        main.setWalletName(QStringLiteral("w"));
+        for (int tab = 0; tab < main.tabs()->count(); ++tab) {
+            main.tabs()->setCurrentIndex(tab);
+            check(&main, QStringLiteral("main window tab %1").arg(tab));
+        }
+        SettingsDialog settings(btc::Network::Regtest);
+        for (int tab = 0; tab < settings.tabs()->count(); ++tab) {
+            settings.tabs()->setCurrentIndex(tab);
+            check(&settings, QStringLiteral("settings tab %1").arg(tab));
+        }
+        NewWalletDialog newWallet;
+        newWallet.usePassphraseCheck()->setChecked(true);
+        for (auto *pages = newWallet.findChild<QStackedWidget *>(); pages && pages->currentIndex() < pages->count();) {
+            check(&newWallet, QStringLiteral("new wallet page %1").arg(pages->currentIndex()));
+            if (pages->currentIndex() == pages->count() - 1)
+                break;
+            pages->setCurrentIndex(pages->currentIndex() + 1);
+        }
+        RestoreWalletDialog restore;
+        check(&restore, QStringLiteral("restore"));
+        SendDialog send(btc::Network::Regtest, client::FeePresets{}, 1);
+        check(&send, QStringLiteral("send"));
+        UnlockDialog unlock(QStringLiteral("w"));
+        check(&unlock, QStringLiteral("unlock"));
+        auto fixture = guitest::tx0Fixture();
+        QVERIFY(fixture);
+        Tx0PreviewDialog tx0(fixture->preview, fixture->pool, fixture->feeRate);
+        check(&tx0, QStringLiteral("tx0"));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

@@ -1,0 +1,1473 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>wp::client::MixOrchestrator</name>
+    <message>
+        <source>%1; trying again in %2 s</source>
+        <translation>%1; neuer Versuch in %2 s</translation>
+    </message>
+    <message>
+        <source>Mixing stopped.</source>
+        <translation>Mischen angehalten.</translation>
+    </message>
+    <message>
+        <source>The mix round failed (another participant left or was too slow). Nobody took your coin.</source>
+        <translation>Die Mix-Runde ist gescheitert (ein anderer Teilnehmer ist gegangen oder war zu langsam). Niemand hat Ihre Münze genommen.</translation>
+    </message>
+    <message>
+        <source>Nothing to do: it joins the next round.</source>
+        <translation>Nichts zu tun: Sie nimmt an der nächsten Runde teil.</translation>
+    </message>
+    <message>
+        <source>No coordinator instance could be reached.</source>
+        <translation>Keine Koordinator-Instanz war erreichbar.</translation>
+    </message>
+    <message>
+        <source>Check your internet connection or Tor proxy in Settings; retrying by itself.</source>
+        <translation>Prüfen Sie Ihre Internetverbindung oder den Tor-Proxy in den Einstellungen; neuer Versuch folgt automatisch.</translation>
+    </message>
+    <message>
+        <source>The coordinator has banned this coin for a while: %1</source>
+        <translation>Der Koordinator hat diese Münze vorübergehend gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>Coins are banned after they disappear from mixes several times (closed app, lost connection during signing). Keep the app online while mixing; retrying later.</source>
+        <translation>Münzen werden gesperrt, wenn sie mehrmals aus Mixen verschwinden (App geschlossen, Verbindung beim Signieren verloren). Lassen Sie die App beim Mischen online; späterer neuer Versuch.</translation>
+    </message>
+    <message>
+        <source>The coordinator refused this coin: %1</source>
+        <translation>Der Koordinator hat diese Münze abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>If the coin is unconfirmed, wait for a confirmation; retrying by itself.</source>
+        <translation>Ist die Münze unbestätigt, warten Sie auf eine Bestätigung; neuer Versuch folgt automatisch.</translation>
+    </message>
+    <message>
+        <source>This coordinator speaks another protocol version.</source>
+        <translation>Dieser Koordinator spricht eine andere Protokollversion.</translation>
+    </message>
+    <message>
+        <source>Update the app.</source>
+        <translation>Aktualisieren Sie die App.</translation>
+    </message>
+    <message>
+        <source>The coordinator showed this coin another mix key than the one it publishes: this could be an attempt to identify you. The coin was not mixed.</source>
+        <translation>Der Koordinator hat dieser Münze einen anderen Mix-Schlüssel gezeigt als den veröffentlichten: Das könnte ein Versuch sein, Sie zu identifizieren. Die Münze wurde nicht gemischt.</translation>
+    </message>
+    <message>
+        <source>Mixing of this coin is paused for your safety. Start it again only if it keeps happening nowhere else, and tell the operator.</source>
+        <translation>Das Mischen dieser Münze ist zu Ihrer Sicherheit pausiert. Starten Sie es nur erneut, wenn es sonst nirgends wieder vorkommt, und informieren Sie den Betreiber.</translation>
+    </message>
+    <message>
+        <source>The pool&apos;s network, denomination or fees differ from what this coin was made for.</source>
+        <translation>Netzwerk, Stückelung oder Gebühren des Pools passen nicht zu dieser Münze.</translation>
+    </message>
+    <message>
+        <source>Check the bootstrap list in Settings (wrong network or a foreign coordinator?).</source>
+        <translation>Prüfen Sie die Startliste in den Einstellungen (falsches Netzwerk oder fremder Koordinator?).</translation>
+    </message>
+    <message>
+        <source>The coordinator proposed a mix transaction that does not pay you correctly, so it was not signed. Your coin is safe.</source>
+        <translation>Der Koordinator hat eine Mix-Transaktion vorgeschlagen, die Sie nicht korrekt bezahlt; sie wurde daher nicht signiert. Ihre Münze ist sicher.</translation>
+    </message>
+    <message>
+        <source>Mixing of this coin is paused; start it again to retry.</source>
+        <translation>Das Mischen dieser Münze ist pausiert; starten Sie es erneut für einen neuen Versuch.</translation>
+    </message>
+    <message>
+        <source>The wallet could not complete the mix: %1</source>
+        <translation>Die Wallet konnte den Mix nicht abschließen: %1</translation>
+    </message>
+    <message>
+        <source>Retrying by itself; if it persists, restart the app.</source>
+        <translation>Neuer Versuch folgt automatisch; falls es anhält, starten Sie die App neu.</translation>
+    </message>
+    <message>
+        <source>Waiting for a free mixing slot</source>
+        <translation>Wartet auf einen freien Mix-Platz</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Mixed: the new coin appears after the next sync</source>
+        <translation>Gemischt: Die neue Münze erscheint nach der nächsten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>%1 mixed in %2</source>
+        <translation>%1 gemischt in %2</translation>
+    </message>
+    <message>
+        <source>Needs your attention</source>
+        <translation>Braucht Ihre Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>%1 paused: %2</source>
+        <translation>%1 pausiert: %2</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 s</source>
+        <translation>Neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 Retrying in %3 s.</source>
+        <translation>%1 gescheitert: %2 Neuer Versuch in %3 s.</translation>
+    </message>
+    <message>
+        <source>connecting...</source>
+        <translation>verbinde …</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>registered input</source>
+        <translation>Eingang registriert</translation>
+    </message>
+    <message>
+        <source>waiting for a mix...</source>
+        <translation>warte auf einen Mix …</translation>
+    </message>
+    <message>
+        <source>joined a mix!</source>
+        <translation>einem Mix beigetreten!</translation>
+    </message>
+    <message>
+        <source>registering output</source>
+        <translation>registriere Ausgang</translation>
+    </message>
+    <message>
+        <source>registered output</source>
+        <translation>Ausgang registriert</translation>
+    </message>
+    <message>
+        <source>round aborted</source>
+        <translation>Runde abgebrochen</translation>
+    </message>
+    <message>
+        <source>signing</source>
+        <translation>signiere</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signiert</translation>
+    </message>
+    <message>
+        <source>mix success</source>
+        <translation>Mix erfolgreich</translation>
+    </message>
+    <message>
+        <source>mix failed</source>
+        <translation>Mix gescheitert</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::AccountsWidget</name>
+    <message>
+        <source>Deposit</source>
+        <translation>Einzahlung</translation>
+    </message>
+    <message>
+        <source>Premix (waiting for a first mix)</source>
+        <translation>Premix (wartet auf den ersten Mix)</translation>
+    </message>
+    <message>
+        <source>Postmix (mixed)</source>
+        <translation>Postmix (gemischt)</translation>
+    </message>
+    <message>
+        <source>Bad bank (Tx0 change)</source>
+        <translation>Bad Bank (Tx0-Wechselgeld)</translation>
+    </message>
+    <message>
+        <source>Receive here the coins you want to mix. A Tx0 splits them into premix coins of the pool&apos;s size.</source>
+        <translation>Empfangen Sie hier die Münzen, die Sie mischen möchten. Ein Tx0 teilt sie in Premix-Münzen in der Größe des Pools.</translation>
+    </message>
+    <message>
+        <source>Coins made by a Tx0, each waiting for its first mix.</source>
+        <translation>Münzen aus einem Tx0, die jeweils auf ihren ersten Mix warten.</translation>
+    </message>
+    <message>
+        <source>Mixed coins. They keep remixing for free while the app runs; spend them from here.</source>
+        <translation>Gemischte Münzen. Sie werden kostenlos weiter gemischt, solange die App läuft; geben Sie sie von hier aus aus.</translation>
+    </message>
+    <message>
+        <source>The change of your Tx0s. It is linked to your deposit: do not mix it with postmix coins.</source>
+        <translation>Das Wechselgeld Ihrer Tx0. Es ist mit Ihrer Einzahlung verknüpft: Vermischen Sie es nicht mit Postmix-Münzen.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>&amp;Balances</source>
+        <translation>&amp;Guthaben</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>Unbestätigt</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Münzen</translation>
+    </message>
+    <message>
+        <source>Balances per account</source>
+        <translation>Guthaben pro Konto</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::CoinTableModel</name>
+    <message>
+        <source>Not mixing</source>
+        <translation>Mischt nicht</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Mixing</source>
+        <translation>Mischt</translation>
+    </message>
+    <message>
+        <source>Retrying soon</source>
+        <translation>Neuer Versuch bald</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Gemischt</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation>%1 (seit %2)</translation>
+    </message>
+    <message>
+        <source>Retrying in %1</source>
+        <translation>Neuer Versuch in %1</translation>
+    </message>
+    <message>
+        <source>Remix target reached</source>
+        <translation>Remix-Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>Connecting to the coordinator instance that runs this pool.</source>
+        <translation>Verbindet mit der Koordinator-Instanz, die diesen Pool betreibt.</translation>
+    </message>
+    <message>
+        <source>Your coin waits in the pool for a mix with enough participants. Waiting minutes or even hours is normal: nothing is wrong and nothing is spent. You can stop at any time without penalty.</source>
+        <translation>Ihre Münze wartet im Pool auf einen Mix mit genug Teilnehmern. Minuten oder sogar Stunden zu warten ist normal: Nichts ist falsch und nichts wird ausgegeben. Sie können jederzeit ohne Nachteil anhalten.</translation>
+    </message>
+    <message>
+        <source>Your coin was picked for a mix that is about to start.</source>
+        <translation>Ihre Münze wurde für einen Mix ausgewählt, der gleich beginnt.</translation>
+    </message>
+    <message>
+        <source>The mix is running. Keep the app open and online until it ends (about a minute): leaving now gets the coin blamed, and repeated blames lead to a temporary ban.</source>
+        <translation>Der Mix läuft. Lassen Sie die App geöffnet und online, bis er endet (etwa eine Minute): Wer jetzt geht, bekommt der Münze einen Verstoß angelastet, und wiederholte Verstöße führen zu einer vorübergehenden Sperre.</translation>
+    </message>
+    <message>
+        <source>In this step for %1.</source>
+        <translation>Seit %1 in diesem Schritt.</translation>
+    </message>
+    <message>
+        <source>Coordinator instance: %1</source>
+        <translation>Koordinator-Instanz: %1</translation>
+    </message>
+    <message>
+        <source>This coin starts when a mixing slot is free. Coins mixing at once: at most %1 (Settings).</source>
+        <translation>Diese Münze startet, sobald ein Mix-Platz frei ist. Gleichzeitig mischende Münzen: höchstens %1 (Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Next attempt at %1.</source>
+        <translation>Nächster Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>This coin is not retried by itself: start it again once you have read this.</source>
+        <translation>Diese Münze wird nicht automatisch erneut versucht: Starten Sie sie erneut, wenn Sie dies gelesen haben.</translation>
+    </message>
+    <message>
+        <source>Mixed in transaction %1.</source>
+        <translation>Gemischt in Transaktion %1.</translation>
+    </message>
+    <message>
+        <source>This coin reached the remix target set in Settings (mixes: %1).</source>
+        <translation>Diese Münze hat das Remix-Ziel aus den Einstellungen erreicht (Mixe: %1).</translation>
+    </message>
+    <message>
+        <source>Not mixing. Start it from the coin&apos;s context menu or with &quot;Start all&quot;.</source>
+        <translation>Mischt nicht. Starten Sie sie über das Kontextmenü der Münze oder mit „Alle starten“.</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Mixed coin (remixing is free)</source>
+        <translation>Gemischte Münze (Remixen ist kostenlos)</translation>
+    </message>
+    <message>
+        <source>Premix coin from a Tx0, waiting for its first mix</source>
+        <translation>Premix-Münze aus einem Tx0, wartet auf ihren ersten Mix</translation>
+    </message>
+    <message>
+        <source>The coordinator instance running this coin&apos;s mix. When an instance fails, its pools move to another one and the coin follows.</source>
+        <translation>Die Koordinator-Instanz, die den Mix dieser Münze betreibt. Fällt eine Instanz aus, ziehen ihre Pools zu einer anderen um, und die Münze folgt.</translation>
+    </message>
+    <message>
+        <source>Banned for a while</source>
+        <translation>Vorübergehend gesperrt</translation>
+    </message>
+    <message>
+        <source>Where the current mix stands; hover a coin for what it means</source>
+        <translation>Stand des aktuellen Mix; zeigen Sie auf eine Münze für die Bedeutung</translation>
+    </message>
+    <message>
+        <source>Mixes this coin went through (remixes included)</source>
+        <translation>Mixe, die diese Münze durchlaufen hat (Remixe eingeschlossen)</translation>
+    </message>
+    <message>
+        <source>Why the last attempt failed; hover for what to do</source>
+        <translation>Warum der letzte Versuch scheiterte; zeigen Sie darauf für Abhilfe</translation>
+    </message>
+    <message>
+        <source>Coin</source>
+        <translation>Münze</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Mixes</source>
+        <translation>Mixe</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::EventLogWidget</name>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Redirected</source>
+        <translation>Umgeleitet</translation>
+    </message>
+    <message>
+        <source>Redirect refused</source>
+        <translation>Umleitung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>Verbindung gescheitert</translation>
+    </message>
+    <message>
+        <source>Failover</source>
+        <translation>Ausfallumschaltung</translation>
+    </message>
+    <message>
+        <source>Cluster list updated</source>
+        <translation>Cluster-Liste aktualisiert</translation>
+    </message>
+    <message>
+        <source>Cluster list refused</source>
+        <translation>Cluster-Liste abgelehnt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Not connected to a coordinator instance.</source>
+        <translation>Mit keiner Koordinator-Instanz verbunden.</translation>
+    </message>
+    <message>
+        <source>Connected instance: %1</source>
+        <translation>Verbundene Instanz: %1</translation>
+    </message>
+    <message>
+        <source>Connected instance: %1 (%2)</source>
+        <translation>Verbundene Instanz: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Show only failed connections, refused redirects and other problems</source>
+        <translation>Nur gescheiterte Verbindungen, abgelehnte Umleitungen und andere Probleme zeigen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Only p&amp;roblems</source>
+        <translation>Nur Pro&amp;bleme</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::Format</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::MainWindow</name>
+    <message>
+        <source>Mixing: %1, waiting: %2</source>
+        <translation>Mischt: %1, wartet: %2</translation>
+    </message>
+    <message>
+        <source>, need attention: %1</source>
+        <translation>, brauchen Aufmerksamkeit: %1</translation>
+    </message>
+    <message>
+        <source>Whirlpool</source>
+        <translation>Whirlpool</translation>
+    </message>
+    <message>
+        <source>%1 - Whirlpool</source>
+        <translation>%1 – Whirlpool</translation>
+    </message>
+    <message>
+        <source>&amp;Coins</source>
+        <translation>&amp;Münzen</translation>
+    </message>
+    <message>
+        <source>&amp;Pools</source>
+        <translation>&amp;Pools</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>Coins and their mixing status</source>
+        <translation>Münzen und ihr Mischstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Wallet</source>
+        <translation>&amp;Wallet</translation>
+    </message>
+    <message>
+        <source>&amp;New wallet...</source>
+        <translation>&amp;Neue Wallet …</translation>
+    </message>
+    <message>
+        <source>&amp;Restore wallet...</source>
+        <translation>Wallet &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Open wallet...</source>
+        <translation>Wallet ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;Send...</source>
+        <translation>S&amp;enden …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Mixing</source>
+        <translation>Mi&amp;schen</translation>
+    </message>
+    <message>
+        <source>&amp;Tx0: make premix coins...</source>
+        <translation>&amp;Tx0: Premix-Münzen erstellen …</translation>
+    </message>
+    <message>
+        <source>Start &amp;all</source>
+        <translation>&amp;Alle starten</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p all</source>
+        <translation>Alle an&amp;halten</translation>
+    </message>
+    <message>
+        <source>Start mixing this &amp;coin</source>
+        <translation>Diese Münze &amp;mischen</translation>
+    </message>
+    <message>
+        <source>Stop mixing this c&amp;oin</source>
+        <translation>Mischen dieser Münze a&amp;nhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>Einstellu&amp;ngen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Not connected to a coordinator instance</source>
+        <translation>Mit keiner Koordinator-Instanz verbunden</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Node: not checked yet</source>
+        <translation>Node: noch nicht geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::MixChart</name>
+    <message>
+        <source>Mixes per day</source>
+        <translation>Mixe pro Tag</translation>
+    </message>
+    <message>
+        <source>Total mixes over time</source>
+        <translation>Mixe insgesamt im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Mixes in the last %1 days: %2. Mixes in total: %3.</source>
+        <translation>Mixe in den letzten %1 Tagen: %2. Mixe insgesamt: %3.</translation>
+    </message>
+    <message>
+        <source>No mixes yet</source>
+        <translation>Noch keine Mixe</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::MixHistoryWidget</name>
+    <message>
+        <source>Remix (mix %1)</source>
+        <translation>Remix (Mix %1)</translation>
+    </message>
+    <message>
+        <source>First mix</source>
+        <translation>Erster Mix</translation>
+    </message>
+    <message>
+        <source>Mixes: %1 in total, %2 today, %3 in the last 7 days; remixes: %4.</source>
+        <translation>Mixe: %1 insgesamt, %2 heute, %3 in den letzten 7 Tagen; Remixe: %4.</translation>
+    </message>
+    <message>
+        <source>Mixes per day</source>
+        <translation>Mixe pro Tag</translation>
+    </message>
+    <message>
+        <source>Total mixes over time</source>
+        <translation>Mixe insgesamt im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>Mix history</source>
+        <translation>Mix-Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Copy transaction id</source>
+        <translation>Transaktions-ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Char&amp;t:</source>
+        <translation>&amp;Diagramm:</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::NewWalletDialog</name>
+    <message>
+        <source>Write the words down first, then tick the box.</source>
+        <translation>Schreiben Sie zuerst die Wörter auf und setzen Sie dann das Häkchen.</translation>
+    </message>
+    <message>
+        <source>Word #%1 is not the word shown on the previous page. Go back and check what you wrote down.</source>
+        <translation>Wort Nr. %1 ist nicht das Wort von der vorigen Seite. Gehen Sie zurück und prüfen Sie Ihre Notiz.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen sind verschieden.</translation>
+    </message>
+    <message>
+        <source>New wallet</source>
+        <translation>Neue Wallet</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: your recovery words</source>
+        <translation>Schritt 1 von 3: Ihre Wiederherstellungswörter</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: check the words</source>
+        <translation>Schritt 2 von 3: Wörter prüfen</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: protect the wallet file</source>
+        <translation>Schritt 3 von 3: Wallet-Datei schützen</translation>
+    </message>
+    <message>
+        <source>These 12 words are your wallet. Write them on paper, in this order.</source>
+        <translation>Diese 12 Wörter sind Ihre Wallet. Schreiben Sie sie in dieser Reihenfolge auf Papier.</translation>
+    </message>
+    <message>
+        <source>Keep them offline and private: anyone who sees them can take your coins. Without them, a lost or damaged wallet file cannot be recovered. Never type them into a website.</source>
+        <translation>Bewahren Sie sie offline und geheim auf: Wer sie sieht, kann Ihre Münzen nehmen. Ohne sie lässt sich eine verlorene oder beschädigte Wallet-Datei nicht wiederherstellen. Geben Sie sie nie auf einer Website ein.</translation>
+    </message>
+    <message>
+        <source>I have &amp;written down the 12 words</source>
+        <translation>Ich habe die 12 Wörter &amp;aufgeschrieben</translation>
+    </message>
+    <message>
+        <source>Type these words from your paper copy, to be sure it is complete and readable.</source>
+        <translation>Geben Sie diese Wörter von Ihrer Papierkopie ein, um sicherzugehen, dass sie vollständig und lesbar ist.</translation>
+    </message>
+    <message>
+        <source>Word #%1:</source>
+        <translation>Wort Nr. %1:</translation>
+    </message>
+    <message>
+        <source>The passphrase becomes part of the seed: the 12 words alone will NOT restore this wallet. Write it down too; it cannot be changed or recovered.</source>
+        <translation>Die Passphrase wird Teil des Seeds: Die 12 Wörter allein stellen diese Wallet NICHT wieder her. Schreiben Sie sie ebenfalls auf; sie kann weder geändert noch wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation>Pa&amp;ssphrase:</translation>
+    </message>
+    <message>
+        <source>Repeat p&amp;assphrase:</source>
+        <translation>Passphrase wiederho&amp;len:</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Create wallet</source>
+        <translation>Wallet &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Type the passphrase twice, or untick the passphrase option.</source>
+        <translation>Geben Sie die Passphrase zweimal ein oder entfernen Sie das Häkchen bei der Passphrase.</translation>
+    </message>
+    <message>
+        <source>Add a BIP39 passp&amp;hrase (advanced)</source>
+        <translation>BIP39-Passphrase &amp;hinzufügen (für Fortgeschrittene)</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::PasswordFields</name>
+    <message>
+        <source>Choose a password to encrypt the wallet file.</source>
+        <translation>Wählen Sie ein Passwort, um die Wallet-Datei zu verschlüsseln.</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Das Passwort braucht mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>Zu kurz</translation>
+    </message>
+    <message>
+        <source>Weak: easy to guess for someone who gets the wallet file</source>
+        <translation>Schwach: leicht zu erraten für jemanden, der an die Wallet-Datei kommt</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <source>It encrypts the wallet file on this computer. A long sentence is easy to remember and hard to guess.</source>
+        <translation>Es verschlüsselt die Wallet-Datei auf diesem Computer. Ein langer Satz ist leicht zu merken und schwer zu erraten.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>Passwort wie&amp;derholen:</translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation>Passwortstärke</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::PoolsModel</name>
+    <message>
+        <source>Waiting for participants</source>
+        <translation>Warte auf Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Registering outputs</source>
+        <translation>Ausgänge werden registriert</translation>
+    </message>
+    <message>
+        <source>Round failed, checking who left</source>
+        <translation>Runde gescheitert, prüfe, wer gegangen ist</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Signieren</translation>
+    </message>
+    <message>
+        <source>Mix succeeded</source>
+        <translation>Mix erfolgreich</translation>
+    </message>
+    <message>
+        <source>Mix failed</source>
+        <translation>Mix gescheitert</translation>
+    </message>
+    <message>
+        <source>Paid once to the coordinator in the Tx0; remixes are free.</source>
+        <translation>Einmal im Tx0 an den Koordinator gezahlt; Remixe sind kostenlos.</translation>
+    </message>
+    <message>
+        <source>Each mix has %1 inputs and %1 outputs of %2 (at least %3 of them new coins).</source>
+        <translation>Jeder Mix hat %1 Eingänge und %1 Ausgänge zu %2 (davon mindestens %3 neue Münzen).</translation>
+    </message>
+    <message>
+        <source>Coins registered and waiting in this pool: %1. Confirmed in the current mix: %2.</source>
+        <translation>Registrierte und wartende Münzen in diesem Pool: %1. Im aktuellen Mix bestätigt: %2.</translation>
+    </message>
+    <message>
+        <source>Current mix: %1 (%2), running for %3.</source>
+        <translation>Aktueller Mix: %1 (%2), läuft seit %3.</translation>
+    </message>
+    <message>
+        <source>The instance of the cluster that mixes this pool. If it fails, another instance takes the pool over and clients follow.</source>
+        <translation>Die Instanz des Clusters, die diesen Pool mischt. Fällt sie aus, übernimmt eine andere Instanz den Pool, und die Clients folgen.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Stückelung</translation>
+    </message>
+    <message>
+        <source>Pool fee</source>
+        <translation>Pool-Gebühr</translation>
+    </message>
+    <message>
+        <source>Anonymity set</source>
+        <translation>Anonymitätsmenge</translation>
+    </message>
+    <message>
+        <source>Waiting coins</source>
+        <translation>Wartende Münzen</translation>
+    </message>
+    <message>
+        <source>Mix status</source>
+        <translation>Mix-Status</translation>
+    </message>
+    <message>
+        <source>Owner instance</source>
+        <translation>Besitzende Instanz</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::PoolsWidget</name>
+    <message>
+        <source>Could not fetch the pools: %1.</source>
+        <translation>Die Pools konnten nicht abgerufen werden: %1.</translation>
+    </message>
+    <message>
+        <source>Showing the pools of %1.</source>
+        <translation>Angezeigt werden die Pools vom %1.</translation>
+    </message>
+    <message>
+        <source>Pools: %1, updated %2.</source>
+        <translation>Pools: %1, aktualisiert %2.</translation>
+    </message>
+    <message>
+        <source>Pools: %1, from instance %2 at %3.</source>
+        <translation>Pools: %1, von Instanz %2 am %3.</translation>
+    </message>
+    <message>
+        <source>No pools yet: the app asks the cluster once it is configured in Settings.</source>
+        <translation>Noch keine Pools: Die App fragt den Cluster, sobald er in den Einstellungen eingerichtet ist.</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>Pools</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::RestoreWalletDialog</name>
+    <message>
+        <source>Type the 12 to 24 recovery words, separated by spaces.</source>
+        <translation>Geben Sie die 12 bis 24 Wiederherstellungswörter ein, durch Leerzeichen getrennt.</translation>
+    </message>
+    <message>
+        <source>Word %1 (&quot;%2&quot;) is not a BIP39 English word: check its spelling.</source>
+        <translation>Wort %1 („%2“) ist kein englisches BIP39-Wort: Prüfen Sie die Schreibweise.</translation>
+    </message>
+    <message>
+        <source>%1 words typed: a recovery phrase has 12, 15, 18, 21 or 24 words.</source>
+        <translation>%1 Wörter eingegeben: Eine Wiederherstellungsphrase hat 12, 15, 18, 21 oder 24 Wörter.</translation>
+    </message>
+    <message>
+        <source>Every word is known, but the checksum does not match: a word is wrong or two are swapped.</source>
+        <translation>Alle Wörter sind bekannt, aber die Prüfsumme stimmt nicht: Ein Wort ist falsch oder zwei sind vertauscht.</translation>
+    </message>
+    <message>
+        <source>Valid recovery phrase (%1 words).</source>
+        <translation>Gültige Wiederherstellungsphrase (%1 Wörter).</translation>
+    </message>
+    <message>
+        <source>Restore wallet</source>
+        <translation>Wallet wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Type the recovery words of an existing wallet. The app then scans the chain for its coins.</source>
+        <translation>Geben Sie die Wiederherstellungswörter einer bestehenden Wallet ein. Die App durchsucht dann die Blockchain nach ihren Münzen.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;words:</source>
+        <translation>Wiederherstellungs&amp;wörter:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation>Pa&amp;ssphrase:</translation>
+    </message>
+    <message>
+        <source>only if the wallet has one</source>
+        <translation>nur, wenn die Wallet eine hat</translation>
+    </message>
+    <message>
+        <source>Created at &amp;block:</source>
+        <translation>Erstellt bei &amp;Block:</translation>
+    </message>
+    <message>
+        <source>unknown (scan from the start of Whirlpool)</source>
+        <translation>unbekannt (ab dem Start von Whirlpool durchsuchen)</translation>
+    </message>
+    <message>
+        <source>The block height when the wallet was created, if you know it: scanning starts there and ends sooner.</source>
+        <translation>Die Blockhöhe bei der Erstellung der Wallet, falls bekannt: Die Suche beginnt dort und ist früher fertig.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::SendDialog</name>
+    <message>
+        <source>mainnet</source>
+        <translation>Mainnet</translation>
+    </message>
+    <message>
+        <source>testnet</source>
+        <translation>Testnet</translation>
+    </message>
+    <message>
+        <source>regtest</source>
+        <translation>Regtest</translation>
+    </message>
+    <message>
+        <source>This address uses a future segwit version this wallet does not send to.</source>
+        <translation>Diese Adresse nutzt eine künftige SegWit-Version, an die diese Wallet nicht sendet.</translation>
+    </message>
+    <message>
+        <source>This is a %1 address; this wallet is on %2.</source>
+        <translation>Dies ist eine %1-Adresse; diese Wallet ist im %2.</translation>
+    </message>
+    <message>
+        <source>Not a valid bitcoin address: %1</source>
+        <translation>Keine gültige Bitcoin-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Enter the destination address.</source>
+        <translation>Geben Sie die Zieladresse ein.</translation>
+    </message>
+    <message>
+        <source>Enter an amount, or tick &quot;Send all&quot;.</source>
+        <translation>Geben Sie einen Betrag ein oder wählen Sie „Alles senden“.</translation>
+    </message>
+    <message>
+        <source>The amount is not a number of bitcoin with at most 8 decimals.</source>
+        <translation>Der Betrag ist keine Bitcoin-Zahl mit höchstens 8 Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>The amount is below the dust limit (%1).</source>
+        <translation>Der Betrag liegt unter der Dust-Grenze (%1).</translation>
+    </message>
+    <message>
+        <source>The amount is more than the %1 available.</source>
+        <translation>Der Betrag übersteigt die verfügbaren %1.</translation>
+    </message>
+    <message>
+        <source>The fee rate must be between %1 and %2 sat/vB.</source>
+        <translation>Die Gebührenrate muss zwischen %1 und %2 sat/vB liegen.</translation>
+    </message>
+    <message>
+        <source>Recipient gets:</source>
+        <translation>Empfänger erhält:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Miner fee:</source>
+        <translation>Miner-Gebühr:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 sat/vB, about %3 vB)</source>
+        <translation>%1 (%2 sat/vB, etwa %3 vB)</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Wechselgeld:</translation>
+    </message>
+    <message>
+        <source>%1 back to the postmix account</source>
+        <translation>%1 zurück auf das Postmix-Konto</translation>
+    </message>
+    <message>
+        <source>none (%1 too small to keep, added to the fee)</source>
+        <translation>keines (%1 zu klein zum Behalten, der Gebühr zugeschlagen)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Coins spent:</source>
+        <translation>Ausgegebene Münzen:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Check the address on the device you got it from before you send.</source>
+        <translation>Prüfen Sie die Adresse vor dem Senden auf dem Gerät, von dem Sie sie haben.</translation>
+    </message>
+    <message>
+        <source>Send mixed coins</source>
+        <translation>Gemischte Münzen senden</translation>
+    </message>
+    <message>
+        <source>Available in postmix: %1</source>
+        <translation>Verfügbar in Postmix: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Pay to:</source>
+        <translation>&amp;Zahlen an:</translation>
+    </message>
+    <message>
+        <source>bitcoin address</source>
+        <translation>Bitcoin-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (BTC):</source>
+        <translation>&amp;Betrag (BTC):</translation>
+    </message>
+    <message>
+        <source>Send a&amp;ll</source>
+        <translation>&amp;Alles senden</translation>
+    </message>
+    <message>
+        <source>Send every mixed coin, minus the fee, with no change</source>
+        <translation>Alle gemischten Münzen senden, abzüglich der Gebühr, ohne Wechselgeld</translation>
+    </message>
+    <message>
+        <source>&amp;Fee:</source>
+        <translation>&amp;Gebühr:</translation>
+    </message>
+    <message>
+        <source>%1: %2 sat/vB (about %3 blocks)</source>
+        <translation>%1: %2 sat/vB (etwa %3 Blöcke)</translation>
+    </message>
+    <message>
+        <source>%1: %2 sat/vB (default)</source>
+        <translation>%1: %2 sat/vB (Standardwert)</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Schnell</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>Langsam</translation>
+    </message>
+    <message>
+        <source>Custom rate</source>
+        <translation>Eigene Rate</translation>
+    </message>
+    <message>
+        <source> sat/vB</source>
+        <translation> sat/vB</translation>
+    </message>
+    <message>
+        <source>Custom fee rate</source>
+        <translation>Eigene Gebührenrate</translation>
+    </message>
+    <message>
+        <source>The node gave no estimate for some presets; defaults are used.</source>
+        <translation>Der Node lieferte für einige Voreinstellungen keine Schätzung; Standardwerte werden verwendet.</translation>
+    </message>
+    <message>
+        <source>This transaction will:</source>
+        <translation>Diese Transaktion wird:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign and send</source>
+        <translation>&amp;Signieren und senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::SettingsDialog</name>
+    <message>
+        <source>Add at least one coordinator instance (Cluster tab).</source>
+        <translation>Fügen Sie mindestens eine Koordinator-Instanz hinzu (Reiter Cluster).</translation>
+    </message>
+    <message>
+        <source>instance %1</source>
+        <translation>Instanz %1</translation>
+    </message>
+    <message>
+        <source>%1 has no URL.</source>
+        <translation>%1 hat keine URL.</translation>
+    </message>
+    <message>
+        <source>The clearnet URL of %1 is not valid (http://host:port or https://host).</source>
+        <translation>Die Clearnet-URL von %1 ist ungültig (http://host:port oder https://host).</translation>
+    </message>
+    <message>
+        <source>The onion URL of %1 is not valid (http://….onion).</source>
+        <translation>Die Onion-URL von %1 ist ungültig (http://….onion).</translation>
+    </message>
+    <message>
+        <source>The operator address is not a valid address of this wallet&apos;s network.</source>
+        <translation>Die Betreiberadresse ist keine gültige Adresse im Netzwerk dieser Wallet.</translation>
+    </message>
+    <message>
+        <source>Onion URLs need a SOCKS5 proxy (Tor), usually 127.0.0.1 port 9050.</source>
+        <translation>Onion-URLs brauchen einen SOCKS5-Proxy (Tor), meist 127.0.0.1 Port 9050.</translation>
+    </message>
+    <message>
+        <source>&quot;Use onion&quot; is on, but no instance has an onion URL.</source>
+        <translation>„Onion verwenden“ ist an, aber keine Instanz hat eine Onion-URL.</translation>
+    </message>
+    <message>
+        <source>No instance has a clearnet URL: turn on &quot;Use onion&quot; or add one.</source>
+        <translation>Keine Instanz hat eine Clearnet-URL: Schalten Sie „Onion verwenden“ ein oder fügen Sie eine hinzu.</translation>
+    </message>
+    <message>
+        <source>Give the proxy&apos;s port.</source>
+        <translation>Geben Sie den Port des Proxys an.</translation>
+    </message>
+    <message>
+        <source>The node URL must look like http://127.0.0.1:8332 (Node tab).</source>
+        <translation>Die Node-URL muss wie http://127.0.0.1:8332 aussehen (Reiter Node).</translation>
+    </message>
+    <message>
+        <source>Default fees must go from fast (highest) to slow (lowest).</source>
+        <translation>Die Standardgebühren müssen von schnell (höchste) bis langsam (niedrigste) reichen.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Node</source>
+        <translation>&amp;Node</translation>
+    </message>
+    <message>
+        <source>&amp;Mixing</source>
+        <translation>&amp;Mischen</translation>
+    </message>
+    <message>
+        <source>&amp;Fees</source>
+        <translation>&amp;Gebühren</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Coordinator &amp;instances to start from. Any of them leads to the pools; the cluster&apos;s signed list adds the others.</source>
+        <translation>Koordinator-&amp;Instanzen für den Start. Jede führt zu den Pools; die signierte Liste des Clusters ergänzt die übrigen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Clearnet URL</source>
+        <translation>Clearnet-URL</translation>
+    </message>
+    <message>
+        <source>Onion URL</source>
+        <translation>Onion-URL</translation>
+    </message>
+    <message>
+        <source>&amp;Add instance</source>
+        <translation>Instanz hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove instance</source>
+        <translation>Instanz &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>O&amp;perator address:</source>
+        <translation>&amp;Betreiberadresse:</translation>
+    </message>
+    <message>
+        <source>The address that signs the cluster&apos;s list of instances. Empty: only the instances above are used.</source>
+        <translation>Die Adresse, die die Instanzliste des Clusters signiert. Leer: Nur die obigen Instanzen werden verwendet.</translation>
+    </message>
+    <message>
+        <source>Use &amp;onion URLs (Tor)</source>
+        <translation>&amp;Onion-URLs verwenden (Tor)</translation>
+    </message>
+    <message>
+        <source>SOCKS5 pro&amp;xy:</source>
+        <translation>SOCKS5-Pro&amp;xy:</translation>
+    </message>
+    <message>
+        <source>none (direct connections)</source>
+        <translation>keiner (direkte Verbindungen)</translation>
+    </message>
+    <message>
+        <source>Por&amp;t:</source>
+        <translation>Por&amp;t:</translation>
+    </message>
+    <message>
+        <source>RPC &amp;URL:</source>
+        <translation>RPC-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>RPC &amp;password:</source>
+        <translation>RPC-&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Coins mixing at &amp;once:</source>
+        <translation>Gleichzeitig mischende Mün&amp;zen:</translation>
+    </message>
+    <message>
+        <source>Mix new premix coins &amp;automatically</source>
+        <translation>Neue Premix-Münzen &amp;automatisch mischen</translation>
+    </message>
+    <message>
+        <source>&amp;Remix mixed coins automatically (free)</source>
+        <translation>Gemischte Münzen automatisch &amp;remixen (kostenlos)</translation>
+    </message>
+    <message>
+        <source>Stop remixing af&amp;ter:</source>
+        <translation>Remixen beenden nac&amp;h:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source> mixes</source>
+        <translation> Mixen</translation>
+    </message>
+    <message>
+        <source>Fee rates used when the node cannot estimate them (regtest, a fresh node).</source>
+        <translation>Gebührenraten, wenn der Node sie nicht schätzen kann (Regtest, ein frischer Node).</translation>
+    </message>
+    <message>
+        <source>F&amp;ast:</source>
+        <translation>Schne&amp;ll:</translation>
+    </message>
+    <message>
+        <source>No&amp;rmal:</source>
+        <translation>No&amp;rmal:</translation>
+    </message>
+    <message>
+        <source>Slo&amp;w:</source>
+        <translation>Langs&amp;am:</translation>
+    </message>
+    <message>
+        <source> sat/vB</source>
+        <translation> sat/vB</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Spr&amp;ache:</translation>
+    </message>
+    <message>
+        <source>The language changes as soon as you press OK.</source>
+        <translation>Die Sprache wechselt, sobald Sie OK drücken.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>RPC u&amp;ser:</source>
+        <translation>RPC-Benu&amp;tzer:</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::Tx0PreviewDialog</name>
+    <message>
+        <source>Tx0 preview</source>
+        <translation>Tx0-Vorschau</translation>
+    </message>
+    <message>
+        <source>Split your deposit into coins for the pool %1</source>
+        <translation>Ihre Einzahlung in Münzen für den Pool %1 aufteilen</translation>
+    </message>
+    <message>
+        <source>Pool:</source>
+        <translation>Pool:</translation>
+    </message>
+    <message>
+        <source>%1 (coins of %2)</source>
+        <translation>%1 (Münzen zu %2)</translation>
+    </message>
+    <message>
+        <source>Spent from deposit:</source>
+        <translation>Aus der Einzahlung ausgegeben:</translation>
+    </message>
+    <message>
+        <source>Premix coins:</source>
+        <translation>Premix-Münzen:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 = %3</source>
+        <translation>%1 × %2 = %3</translation>
+    </message>
+    <message>
+        <source>Each coin is the pool&apos;s denomination plus its share of the miner fee of its first mix.</source>
+        <translation>Jede Münze ist die Stückelung des Pools plus ihr Anteil an der Miner-Gebühr ihres ersten Mix.</translation>
+    </message>
+    <message>
+        <source>Reserved for first-mix miner fees:</source>
+        <translation>Reserviert für Miner-Gebühren des ersten Mix:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 per coin)</source>
+        <translation>%1 (%2 pro Münze)</translation>
+    </message>
+    <message>
+        <source>Pool fee:</source>
+        <translation>Pool-Gebühr:</translation>
+    </message>
+    <message>
+        <source>Paid once to the coordinator; remixes are free.</source>
+        <translation>Einmal an den Koordinator gezahlt; Remixe sind kostenlos.</translation>
+    </message>
+    <message>
+        <source>none (a decoy output of %1 returns to your wallet)</source>
+        <translation>keine (ein Täuschungsausgang von %1 geht an Ihre Wallet zurück)</translation>
+    </message>
+    <message>
+        <source>Tx0 miner fee:</source>
+        <translation>Tx0-Miner-Gebühr:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 sat/vB, about %3 vB)</source>
+        <translation>%1 (%2 sat/vB, etwa %3 vB)</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Wechselgeld:</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 an %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Total fees:</source>
+        <translation>Gebühren gesamt:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % of the amount spent)</source>
+        <translation>%1 (%2 % des ausgegebenen Betrags)</translation>
+    </message>
+    <message>
+        <source>Fees are more than %1 % of the amount: a larger deposit or a lower fee rate costs less.</source>
+        <translation>Die Gebühren betragen mehr als %1 % des Betrags: Eine größere Einzahlung oder eine niedrigere Gebührenrate kostet weniger.</translation>
+    </message>
+    <message>
+        <source>Once the Tx0 confirms, the premix coins join the pool and mix by themselves. The change is linked to the coins you spent: keep it apart from mixed coins.</source>
+        <translation>Sobald der Tx0 bestätigt ist, treten die Premix-Münzen dem Pool bei und mischen von selbst. Das Wechselgeld ist mit den ausgegebenen Münzen verknüpft: Halten Sie es von gemischten Münzen fern.</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm and send</source>
+        <translation>&amp;Bestätigen und senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::UnlockDialog</name>
+    <message>
+        <source>Unlock wallet</source>
+        <translation>Wallet entsperren</translation>
+    </message>
+    <message>
+        <source>Type the password of the wallet &quot;%1&quot;.</source>
+        <translation>Geben Sie das Passwort der Wallet „%1“ ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Checking the password</source>
+        <translation>Passwort wird geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+</TS>

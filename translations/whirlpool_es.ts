@@ -1,0 +1,1473 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>wp::client::MixOrchestrator</name>
+    <message>
+        <source>%1; trying again in %2 s</source>
+        <translation>%1; nuevo intento en %2 s</translation>
+    </message>
+    <message>
+        <source>Mixing stopped.</source>
+        <translation>Mezcla detenida.</translation>
+    </message>
+    <message>
+        <source>The mix round failed (another participant left or was too slow). Nobody took your coin.</source>
+        <translation>La ronda de mezcla falló (otro participante se fue o fue demasiado lento). Nadie se llevó su moneda.</translation>
+    </message>
+    <message>
+        <source>Nothing to do: it joins the next round.</source>
+        <translation>Nada que hacer: se une a la siguiente ronda.</translation>
+    </message>
+    <message>
+        <source>No coordinator instance could be reached.</source>
+        <translation>No se pudo contactar con ninguna instancia del coordinador.</translation>
+    </message>
+    <message>
+        <source>Check your internet connection or Tor proxy in Settings; retrying by itself.</source>
+        <translation>Compruebe su conexión a internet o el proxy Tor en la configuración; se reintenta automáticamente.</translation>
+    </message>
+    <message>
+        <source>The coordinator has banned this coin for a while: %1</source>
+        <translation>El coordinador ha bloqueado esta moneda durante un tiempo: %1</translation>
+    </message>
+    <message>
+        <source>Coins are banned after they disappear from mixes several times (closed app, lost connection during signing). Keep the app online while mixing; retrying later.</source>
+        <translation>Las monedas se bloquean cuando abandonan varias mezclas (aplicación cerrada, conexión perdida durante la firma). Mantenga la aplicación en línea mientras mezcla; se reintentará más tarde.</translation>
+    </message>
+    <message>
+        <source>The coordinator refused this coin: %1</source>
+        <translation>El coordinador rechazó esta moneda: %1</translation>
+    </message>
+    <message>
+        <source>If the coin is unconfirmed, wait for a confirmation; retrying by itself.</source>
+        <translation>Si la moneda no está confirmada, espere una confirmación; se reintenta automáticamente.</translation>
+    </message>
+    <message>
+        <source>This coordinator speaks another protocol version.</source>
+        <translation>Este coordinador usa otra versión del protocolo.</translation>
+    </message>
+    <message>
+        <source>Update the app.</source>
+        <translation>Actualice la aplicación.</translation>
+    </message>
+    <message>
+        <source>The coordinator showed this coin another mix key than the one it publishes: this could be an attempt to identify you. The coin was not mixed.</source>
+        <translation>El coordinador mostró a esta moneda una clave de mezcla distinta de la que publica: podría ser un intento de identificarle. La moneda no se mezcló.</translation>
+    </message>
+    <message>
+        <source>Mixing of this coin is paused for your safety. Start it again only if it keeps happening nowhere else, and tell the operator.</source>
+        <translation>La mezcla de esta moneda está en pausa por su seguridad. Reiníciela solo si no vuelve a ocurrir en ningún otro sitio, y avise al operador.</translation>
+    </message>
+    <message>
+        <source>The pool&apos;s network, denomination or fees differ from what this coin was made for.</source>
+        <translation>La red, la denominación o las comisiones del pool no corresponden a esta moneda.</translation>
+    </message>
+    <message>
+        <source>Check the bootstrap list in Settings (wrong network or a foreign coordinator?).</source>
+        <translation>Compruebe la lista de inicio en la configuración (¿red equivocada o coordinador ajeno?).</translation>
+    </message>
+    <message>
+        <source>The coordinator proposed a mix transaction that does not pay you correctly, so it was not signed. Your coin is safe.</source>
+        <translation>El coordinador propuso una transacción de mezcla que no le paga correctamente, por lo que no se firmó. Su moneda está a salvo.</translation>
+    </message>
+    <message>
+        <source>Mixing of this coin is paused; start it again to retry.</source>
+        <translation>La mezcla de esta moneda está en pausa; reiníciela para reintentar.</translation>
+    </message>
+    <message>
+        <source>The wallet could not complete the mix: %1</source>
+        <translation>El monedero no pudo completar la mezcla: %1</translation>
+    </message>
+    <message>
+        <source>Retrying by itself; if it persists, restart the app.</source>
+        <translation>Se reintenta automáticamente; si persiste, reinicie la aplicación.</translation>
+    </message>
+    <message>
+        <source>Waiting for a free mixing slot</source>
+        <translation>Esperando un hueco de mezcla libre</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenida</translation>
+    </message>
+    <message>
+        <source>Mixed: the new coin appears after the next sync</source>
+        <translation>Mezclada: la nueva moneda aparece tras la próxima sincronización</translation>
+    </message>
+    <message>
+        <source>%1 mixed in %2</source>
+        <translation>%1 mezclada en %2</translation>
+    </message>
+    <message>
+        <source>Needs your attention</source>
+        <translation>Requiere su atención</translation>
+    </message>
+    <message>
+        <source>%1 paused: %2</source>
+        <translation>%1 en pausa: %2</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 s</source>
+        <translation>Nuevo intento en %1 s</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 Retrying in %3 s.</source>
+        <translation>%1 falló: %2 Nuevo intento en %3 s.</translation>
+    </message>
+    <message>
+        <source>connecting...</source>
+        <translation>conectando…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>registered input</source>
+        <translation>entrada registrada</translation>
+    </message>
+    <message>
+        <source>waiting for a mix...</source>
+        <translation>esperando una mezcla…</translation>
+    </message>
+    <message>
+        <source>joined a mix!</source>
+        <translation>¡unida a una mezcla!</translation>
+    </message>
+    <message>
+        <source>registering output</source>
+        <translation>registrando salida</translation>
+    </message>
+    <message>
+        <source>registered output</source>
+        <translation>salida registrada</translation>
+    </message>
+    <message>
+        <source>round aborted</source>
+        <translation>ronda cancelada</translation>
+    </message>
+    <message>
+        <source>signing</source>
+        <translation>firmando</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>firmada</translation>
+    </message>
+    <message>
+        <source>mix success</source>
+        <translation>mezcla completada</translation>
+    </message>
+    <message>
+        <source>mix failed</source>
+        <translation>mezcla fallida</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::AccountsWidget</name>
+    <message>
+        <source>Deposit</source>
+        <translation>Depósito</translation>
+    </message>
+    <message>
+        <source>Premix (waiting for a first mix)</source>
+        <translation>Premix (esperando su primera mezcla)</translation>
+    </message>
+    <message>
+        <source>Postmix (mixed)</source>
+        <translation>Postmix (mezcladas)</translation>
+    </message>
+    <message>
+        <source>Bad bank (Tx0 change)</source>
+        <translation>Bad bank (cambio de Tx0)</translation>
+    </message>
+    <message>
+        <source>Receive here the coins you want to mix. A Tx0 splits them into premix coins of the pool&apos;s size.</source>
+        <translation>Reciba aquí las monedas que quiere mezclar. Un Tx0 las divide en monedas premix del tamaño del pool.</translation>
+    </message>
+    <message>
+        <source>Coins made by a Tx0, each waiting for its first mix.</source>
+        <translation>Monedas creadas por un Tx0, cada una esperando su primera mezcla.</translation>
+    </message>
+    <message>
+        <source>Mixed coins. They keep remixing for free while the app runs; spend them from here.</source>
+        <translation>Monedas mezcladas. Se siguen remezclando gratis mientras la aplicación funciona; gástelas desde aquí.</translation>
+    </message>
+    <message>
+        <source>The change of your Tx0s. It is linked to your deposit: do not mix it with postmix coins.</source>
+        <translation>El cambio de sus Tx0. Está vinculado a su depósito: no lo junte con monedas postmix.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>&amp;Balances</source>
+        <translation>&amp;Saldos</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation>Sin confirmar</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Monedas</translation>
+    </message>
+    <message>
+        <source>Balances per account</source>
+        <translation>Saldos por cuenta</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::CoinTableModel</name>
+    <message>
+        <source>Not mixing</source>
+        <translation>Sin mezclar</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Mixing</source>
+        <translation>Mezclando</translation>
+    </message>
+    <message>
+        <source>Retrying soon</source>
+        <translation>Reintento pronto</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Mezclada</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation>%1 (desde hace %2)</translation>
+    </message>
+    <message>
+        <source>Retrying in %1</source>
+        <translation>Nuevo intento en %1</translation>
+    </message>
+    <message>
+        <source>Remix target reached</source>
+        <translation>Objetivo de remezcla alcanzado</translation>
+    </message>
+    <message>
+        <source>Connecting to the coordinator instance that runs this pool.</source>
+        <translation>Conectando con la instancia del coordinador que gestiona este pool.</translation>
+    </message>
+    <message>
+        <source>Your coin waits in the pool for a mix with enough participants. Waiting minutes or even hours is normal: nothing is wrong and nothing is spent. You can stop at any time without penalty.</source>
+        <translation>Su moneda espera en el pool una mezcla con suficientes participantes. Esperar minutos o incluso horas es normal: no pasa nada malo y no se gasta nada. Puede detenerla en cualquier momento sin penalización.</translation>
+    </message>
+    <message>
+        <source>Your coin was picked for a mix that is about to start.</source>
+        <translation>Su moneda fue elegida para una mezcla que está a punto de empezar.</translation>
+    </message>
+    <message>
+        <source>The mix is running. Keep the app open and online until it ends (about a minute): leaving now gets the coin blamed, and repeated blames lead to a temporary ban.</source>
+        <translation>La mezcla está en curso. Mantenga la aplicación abierta y en línea hasta que termine (un minuto aprox.): salir ahora hace que se culpe a la moneda, y las culpas repetidas llevan a un bloqueo temporal.</translation>
+    </message>
+    <message>
+        <source>In this step for %1.</source>
+        <translation>En este paso desde hace %1.</translation>
+    </message>
+    <message>
+        <source>Coordinator instance: %1</source>
+        <translation>Instancia del coordinador: %1</translation>
+    </message>
+    <message>
+        <source>This coin starts when a mixing slot is free. Coins mixing at once: at most %1 (Settings).</source>
+        <translation>Esta moneda empieza cuando haya un hueco de mezcla libre. Monedas mezclando a la vez: como máximo %1 (Configuración).</translation>
+    </message>
+    <message>
+        <source>Next attempt at %1.</source>
+        <translation>Próximo intento a las %1.</translation>
+    </message>
+    <message>
+        <source>This coin is not retried by itself: start it again once you have read this.</source>
+        <translation>Esta moneda no se reintenta sola: reiníciela cuando haya leído esto.</translation>
+    </message>
+    <message>
+        <source>Mixed in transaction %1.</source>
+        <translation>Mezclada en la transacción %1.</translation>
+    </message>
+    <message>
+        <source>This coin reached the remix target set in Settings (mixes: %1).</source>
+        <translation>Esta moneda alcanzó el objetivo de remezcla de la configuración (mezclas: %1).</translation>
+    </message>
+    <message>
+        <source>Not mixing. Start it from the coin&apos;s context menu or with &quot;Start all&quot;.</source>
+        <translation>Sin mezclar. Iníciela desde el menú contextual de la moneda o con «Iniciar todas».</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Mixed coin (remixing is free)</source>
+        <translation>Moneda mezclada (remezclar es gratis)</translation>
+    </message>
+    <message>
+        <source>Premix coin from a Tx0, waiting for its first mix</source>
+        <translation>Moneda premix de un Tx0, esperando su primera mezcla</translation>
+    </message>
+    <message>
+        <source>The coordinator instance running this coin&apos;s mix. When an instance fails, its pools move to another one and the coin follows.</source>
+        <translation>La instancia del coordinador que gestiona la mezcla de esta moneda. Si una instancia falla, sus pools pasan a otra y la moneda la sigue.</translation>
+    </message>
+    <message>
+        <source>Banned for a while</source>
+        <translation>Bloqueada por un tiempo</translation>
+    </message>
+    <message>
+        <source>Where the current mix stands; hover a coin for what it means</source>
+        <translation>Estado de la mezcla actual; pase el ratón sobre una moneda para ver qué significa</translation>
+    </message>
+    <message>
+        <source>Mixes this coin went through (remixes included)</source>
+        <translation>Mezclas por las que pasó esta moneda (remezclas incluidas)</translation>
+    </message>
+    <message>
+        <source>Why the last attempt failed; hover for what to do</source>
+        <translation>Por qué falló el último intento; pase el ratón para ver qué hacer</translation>
+    </message>
+    <message>
+        <source>Coin</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Mixes</source>
+        <translation>Mezclas</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instancia</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::EventLogWidget</name>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Redirected</source>
+        <translation>Redirigido</translation>
+    </message>
+    <message>
+        <source>Redirect refused</source>
+        <translation>Redirección rechazada</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>Conexión fallida</translation>
+    </message>
+    <message>
+        <source>Failover</source>
+        <translation>Conmutación por error</translation>
+    </message>
+    <message>
+        <source>Cluster list updated</source>
+        <translation>Lista del clúster actualizada</translation>
+    </message>
+    <message>
+        <source>Cluster list refused</source>
+        <translation>Lista del clúster rechazada</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Not connected to a coordinator instance.</source>
+        <translation>Sin conexión con ninguna instancia del coordinador.</translation>
+    </message>
+    <message>
+        <source>Connected instance: %1</source>
+        <translation>Instancia conectada: %1</translation>
+    </message>
+    <message>
+        <source>Connected instance: %1 (%2)</source>
+        <translation>Instancia conectada: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Show only failed connections, refused redirects and other problems</source>
+        <translation>Mostrar solo conexiones fallidas, redirecciones rechazadas y otros problemas</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instancia</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Registro de eventos</translation>
+    </message>
+    <message>
+        <source>Only p&amp;roblems</source>
+        <translation>Solo pro&amp;blemas</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::Format</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::MainWindow</name>
+    <message>
+        <source>Mixing: %1, waiting: %2</source>
+        <translation>Mezclando: %1, en espera: %2</translation>
+    </message>
+    <message>
+        <source>, need attention: %1</source>
+        <translation>, requieren atención: %1</translation>
+    </message>
+    <message>
+        <source>Whirlpool</source>
+        <translation>Whirlpool</translation>
+    </message>
+    <message>
+        <source>%1 - Whirlpool</source>
+        <translation>%1 – Whirlpool</translation>
+    </message>
+    <message>
+        <source>&amp;Coins</source>
+        <translation>&amp;Monedas</translation>
+    </message>
+    <message>
+        <source>&amp;Pools</source>
+        <translation>&amp;Pools</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Eventos</translation>
+    </message>
+    <message>
+        <source>Coins and their mixing status</source>
+        <translation>Monedas y su estado de mezcla</translation>
+    </message>
+    <message>
+        <source>&amp;Wallet</source>
+        <translation>Mo&amp;nedero</translation>
+    </message>
+    <message>
+        <source>&amp;New wallet...</source>
+        <translation>&amp;Nuevo monedero…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore wallet...</source>
+        <translation>&amp;Restaurar monedero…</translation>
+    </message>
+    <message>
+        <source>&amp;Open wallet...</source>
+        <translation>&amp;Abrir monedero…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>&amp;Send...</source>
+        <translation>&amp;Enviar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Mixing</source>
+        <translation>Me&amp;zcla</translation>
+    </message>
+    <message>
+        <source>&amp;Tx0: make premix coins...</source>
+        <translation>&amp;Tx0: crear monedas premix…</translation>
+    </message>
+    <message>
+        <source>Start &amp;all</source>
+        <translation>&amp;Iniciar todas</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p all</source>
+        <translation>Detener t&amp;odas</translation>
+    </message>
+    <message>
+        <source>Start mixing this &amp;coin</source>
+        <translation>Mezclar esta &amp;moneda</translation>
+    </message>
+    <message>
+        <source>Stop mixing this c&amp;oin</source>
+        <translation>Dejar de mezclar esta mo&amp;neda</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Not connected to a coordinator instance</source>
+        <translation>Sin conexión con ninguna instancia del coordinador</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Conectado a %1</translation>
+    </message>
+    <message>
+        <source>Node: not checked yet</source>
+        <translation>Nodo: aún sin comprobar</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::MixChart</name>
+    <message>
+        <source>Mixes per day</source>
+        <translation>Mezclas por día</translation>
+    </message>
+    <message>
+        <source>Total mixes over time</source>
+        <translation>Total de mezclas en el tiempo</translation>
+    </message>
+    <message>
+        <source>Mixes in the last %1 days: %2. Mixes in total: %3.</source>
+        <translation>Mezclas en los últimos %1 días: %2. Mezclas en total: %3.</translation>
+    </message>
+    <message>
+        <source>No mixes yet</source>
+        <translation>Aún no hay mezclas</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::MixHistoryWidget</name>
+    <message>
+        <source>Remix (mix %1)</source>
+        <translation>Remezcla (mezcla %1)</translation>
+    </message>
+    <message>
+        <source>First mix</source>
+        <translation>Primera mezcla</translation>
+    </message>
+    <message>
+        <source>Mixes: %1 in total, %2 today, %3 in the last 7 days; remixes: %4.</source>
+        <translation>Mezclas: %1 en total, %2 hoy, %3 en los últimos 7 días; remezclas: %4.</translation>
+    </message>
+    <message>
+        <source>Mixes per day</source>
+        <translation>Mezclas por día</translation>
+    </message>
+    <message>
+        <source>Total mixes over time</source>
+        <translation>Total de mezclas en el tiempo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instancia</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transacción</translation>
+    </message>
+    <message>
+        <source>Mix history</source>
+        <translation>Historial de mezclas</translation>
+    </message>
+    <message>
+        <source>&amp;Copy transaction id</source>
+        <translation>&amp;Copiar id. de transacción</translation>
+    </message>
+    <message>
+        <source>Char&amp;t:</source>
+        <translation>&amp;Gráfico:</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::NewWalletDialog</name>
+    <message>
+        <source>Write the words down first, then tick the box.</source>
+        <translation>Primero anote las palabras y luego marque la casilla.</translation>
+    </message>
+    <message>
+        <source>Word #%1 is not the word shown on the previous page. Go back and check what you wrote down.</source>
+        <translation>La palabra n.º %1 no es la que se mostró en la página anterior. Vuelva atrás y compruebe lo que anotó.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña son distintas.</translation>
+    </message>
+    <message>
+        <source>New wallet</source>
+        <translation>Nuevo monedero</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: your recovery words</source>
+        <translation>Paso 1 de 3: sus palabras de recuperación</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: check the words</source>
+        <translation>Paso 2 de 3: comprobar las palabras</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: protect the wallet file</source>
+        <translation>Paso 3 de 3: proteger el archivo del monedero</translation>
+    </message>
+    <message>
+        <source>These 12 words are your wallet. Write them on paper, in this order.</source>
+        <translation>Estas 12 palabras son su monedero. Escríbalas en papel, en este orden.</translation>
+    </message>
+    <message>
+        <source>Keep them offline and private: anyone who sees them can take your coins. Without them, a lost or damaged wallet file cannot be recovered. Never type them into a website.</source>
+        <translation>Guárdelas sin conexión y en privado: quien las vea puede llevarse sus monedas. Sin ellas, un archivo de monedero perdido o dañado no se puede recuperar. Nunca las escriba en un sitio web.</translation>
+    </message>
+    <message>
+        <source>I have &amp;written down the 12 words</source>
+        <translation>He a&amp;notado las 12 palabras</translation>
+    </message>
+    <message>
+        <source>Type these words from your paper copy, to be sure it is complete and readable.</source>
+        <translation>Escriba estas palabras desde su copia en papel, para asegurarse de que está completa y legible.</translation>
+    </message>
+    <message>
+        <source>Word #%1:</source>
+        <translation>Palabra n.º %1:</translation>
+    </message>
+    <message>
+        <source>The passphrase becomes part of the seed: the 12 words alone will NOT restore this wallet. Write it down too; it cannot be changed or recovered.</source>
+        <translation>La frase de contraseña pasa a formar parte de la semilla: las 12 palabras solas NO restaurarán este monedero. Anótela también; no se puede cambiar ni recuperar.</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Repeat p&amp;assphrase:</source>
+        <translation>Repe&amp;tir frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>&amp;Create wallet</source>
+        <translation>Crear &amp;monedero</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Siguiente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Type the passphrase twice, or untick the passphrase option.</source>
+        <translation>Escriba la frase de contraseña dos veces, o desmarque la opción de frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Add a BIP39 passp&amp;hrase (advanced)</source>
+        <translation>Añadir una frase de contraseña BIP39 (a&amp;vanzado)</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::PasswordFields</name>
+    <message>
+        <source>Choose a password to encrypt the wallet file.</source>
+        <translation>Elija una contraseña para cifrar el archivo del monedero.</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>La contraseña necesita al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas son distintas.</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>Demasiado corta</translation>
+    </message>
+    <message>
+        <source>Weak: easy to guess for someone who gets the wallet file</source>
+        <translation>Débil: fácil de adivinar para quien consiga el archivo del monedero</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Aceptable</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Fuerte</translation>
+    </message>
+    <message>
+        <source>It encrypts the wallet file on this computer. A long sentence is easy to remember and hard to guess.</source>
+        <translation>Cifra el archivo del monedero en este ordenador. Una frase larga es fácil de recordar y difícil de adivinar.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>&amp;Repetir contraseña:</translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation>Fortaleza de la contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::PoolsModel</name>
+    <message>
+        <source>Waiting for participants</source>
+        <translation>Esperando participantes</translation>
+    </message>
+    <message>
+        <source>Registering outputs</source>
+        <translation>Registrando salidas</translation>
+    </message>
+    <message>
+        <source>Round failed, checking who left</source>
+        <translation>Ronda fallida, comprobando quién se fue</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Firmando</translation>
+    </message>
+    <message>
+        <source>Mix succeeded</source>
+        <translation>Mezcla completada</translation>
+    </message>
+    <message>
+        <source>Mix failed</source>
+        <translation>Mezcla fallida</translation>
+    </message>
+    <message>
+        <source>Paid once to the coordinator in the Tx0; remixes are free.</source>
+        <translation>Se paga una vez al coordinador en el Tx0; las remezclas son gratis.</translation>
+    </message>
+    <message>
+        <source>Each mix has %1 inputs and %1 outputs of %2 (at least %3 of them new coins).</source>
+        <translation>Cada mezcla tiene %1 entradas y %1 salidas de %2 (al menos %3 de ellas monedas nuevas).</translation>
+    </message>
+    <message>
+        <source>Coins registered and waiting in this pool: %1. Confirmed in the current mix: %2.</source>
+        <translation>Monedas registradas y en espera en este pool: %1. Confirmadas en la mezcla actual: %2.</translation>
+    </message>
+    <message>
+        <source>Current mix: %1 (%2), running for %3.</source>
+        <translation>Mezcla actual: %1 (%2), en curso desde hace %3.</translation>
+    </message>
+    <message>
+        <source>The instance of the cluster that mixes this pool. If it fails, another instance takes the pool over and clients follow.</source>
+        <translation>La instancia del clúster que mezcla este pool. Si falla, otra instancia se hace cargo del pool y los clientes la siguen.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>Denominación</translation>
+    </message>
+    <message>
+        <source>Pool fee</source>
+        <translation>Comisión del pool</translation>
+    </message>
+    <message>
+        <source>Anonymity set</source>
+        <translation>Conjunto de anonimato</translation>
+    </message>
+    <message>
+        <source>Waiting coins</source>
+        <translation>Monedas en espera</translation>
+    </message>
+    <message>
+        <source>Mix status</source>
+        <translation>Estado de la mezcla</translation>
+    </message>
+    <message>
+        <source>Owner instance</source>
+        <translation>Instancia propietaria</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::PoolsWidget</name>
+    <message>
+        <source>Could not fetch the pools: %1.</source>
+        <translation>No se pudieron obtener los pools: %1.</translation>
+    </message>
+    <message>
+        <source>Showing the pools of %1.</source>
+        <translation>Se muestran los pools del %1.</translation>
+    </message>
+    <message>
+        <source>Pools: %1, updated %2.</source>
+        <translation>Pools: %1, actualizados el %2.</translation>
+    </message>
+    <message>
+        <source>Pools: %1, from instance %2 at %3.</source>
+        <translation>Pools: %1, de la instancia %2 el %3.</translation>
+    </message>
+    <message>
+        <source>No pools yet: the app asks the cluster once it is configured in Settings.</source>
+        <translation>Aún no hay pools: la aplicación consulta al clúster en cuanto esté configurado en la configuración.</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>Pools</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::RestoreWalletDialog</name>
+    <message>
+        <source>Type the 12 to 24 recovery words, separated by spaces.</source>
+        <translation>Escriba las 12 a 24 palabras de recuperación, separadas por espacios.</translation>
+    </message>
+    <message>
+        <source>Word %1 (&quot;%2&quot;) is not a BIP39 English word: check its spelling.</source>
+        <translation>La palabra %1 («%2») no es una palabra inglesa de BIP39: revise su ortografía.</translation>
+    </message>
+    <message>
+        <source>%1 words typed: a recovery phrase has 12, 15, 18, 21 or 24 words.</source>
+        <translation>%1 palabras escritas: una frase de recuperación tiene 12, 15, 18, 21 o 24 palabras.</translation>
+    </message>
+    <message>
+        <source>Every word is known, but the checksum does not match: a word is wrong or two are swapped.</source>
+        <translation>Todas las palabras son conocidas, pero la suma de control no coincide: una palabra es errónea o hay dos intercambiadas.</translation>
+    </message>
+    <message>
+        <source>Valid recovery phrase (%1 words).</source>
+        <translation>Frase de recuperación válida (%1 palabras).</translation>
+    </message>
+    <message>
+        <source>Restore wallet</source>
+        <translation>Restaurar monedero</translation>
+    </message>
+    <message>
+        <source>Type the recovery words of an existing wallet. The app then scans the chain for its coins.</source>
+        <translation>Escriba las palabras de recuperación de un monedero existente. La aplicación buscará después sus monedas en la cadena.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;words:</source>
+        <translation>&amp;Palabras de recuperación:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>only if the wallet has one</source>
+        <translation>solo si el monedero tiene una</translation>
+    </message>
+    <message>
+        <source>Created at &amp;block:</source>
+        <translation>Creado en el &amp;bloque:</translation>
+    </message>
+    <message>
+        <source>unknown (scan from the start of Whirlpool)</source>
+        <translation>desconocido (buscar desde el inicio de Whirlpool)</translation>
+    </message>
+    <message>
+        <source>The block height when the wallet was created, if you know it: scanning starts there and ends sooner.</source>
+        <translation>La altura de bloque en la que se creó el monedero, si la conoce: la búsqueda empieza ahí y termina antes.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>Res&amp;taurar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::SendDialog</name>
+    <message>
+        <source>mainnet</source>
+        <translation>mainnet</translation>
+    </message>
+    <message>
+        <source>testnet</source>
+        <translation>testnet</translation>
+    </message>
+    <message>
+        <source>regtest</source>
+        <translation>regtest</translation>
+    </message>
+    <message>
+        <source>This address uses a future segwit version this wallet does not send to.</source>
+        <translation>Esta dirección usa una versión futura de SegWit a la que este monedero no envía.</translation>
+    </message>
+    <message>
+        <source>This is a %1 address; this wallet is on %2.</source>
+        <translation>Es una dirección de %1; este monedero está en %2.</translation>
+    </message>
+    <message>
+        <source>Not a valid bitcoin address: %1</source>
+        <translation>No es una dirección de bitcoin válida: %1</translation>
+    </message>
+    <message>
+        <source>Enter the destination address.</source>
+        <translation>Introduzca la dirección de destino.</translation>
+    </message>
+    <message>
+        <source>Enter an amount, or tick &quot;Send all&quot;.</source>
+        <translation>Introduzca un importe, o marque «Enviar todo».</translation>
+    </message>
+    <message>
+        <source>The amount is not a number of bitcoin with at most 8 decimals.</source>
+        <translation>El importe no es una cantidad de bitcoin con 8 decimales como máximo.</translation>
+    </message>
+    <message>
+        <source>The amount is below the dust limit (%1).</source>
+        <translation>El importe está por debajo del límite de polvo (%1).</translation>
+    </message>
+    <message>
+        <source>The amount is more than the %1 available.</source>
+        <translation>El importe supera los %1 disponibles.</translation>
+    </message>
+    <message>
+        <source>The fee rate must be between %1 and %2 sat/vB.</source>
+        <translation>La tasa de comisión debe estar entre %1 y %2 sat/vB.</translation>
+    </message>
+    <message>
+        <source>Recipient gets:</source>
+        <translation>El destinatario recibe:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>A:</translation>
+    </message>
+    <message>
+        <source>Miner fee:</source>
+        <translation>Comisión de minería:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 sat/vB, about %3 vB)</source>
+        <translation>%1 (%2 sat/vB, unos %3 vB)</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Cambio:</translation>
+    </message>
+    <message>
+        <source>%1 back to the postmix account</source>
+        <translation>%1 vuelve a la cuenta postmix</translation>
+    </message>
+    <message>
+        <source>none (%1 too small to keep, added to the fee)</source>
+        <translation>ninguno (%1, demasiado poco para conservarlo, se suma a la comisión)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Coins spent:</source>
+        <translation>Monedas gastadas:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Check the address on the device you got it from before you send.</source>
+        <translation>Compruebe la dirección en el dispositivo del que la obtuvo antes de enviar.</translation>
+    </message>
+    <message>
+        <source>Send mixed coins</source>
+        <translation>Enviar monedas mezcladas</translation>
+    </message>
+    <message>
+        <source>Available in postmix: %1</source>
+        <translation>Disponible en postmix: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Pay to:</source>
+        <translation>&amp;Pagar a:</translation>
+    </message>
+    <message>
+        <source>bitcoin address</source>
+        <translation>dirección de bitcoin</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (BTC):</source>
+        <translation>&amp;Importe (BTC):</translation>
+    </message>
+    <message>
+        <source>Send a&amp;ll</source>
+        <translation>Enviar &amp;todo</translation>
+    </message>
+    <message>
+        <source>Send every mixed coin, minus the fee, with no change</source>
+        <translation>Enviar todas las monedas mezcladas, menos la comisión, sin cambio</translation>
+    </message>
+    <message>
+        <source>&amp;Fee:</source>
+        <translation>&amp;Comisión:</translation>
+    </message>
+    <message>
+        <source>%1: %2 sat/vB (about %3 blocks)</source>
+        <translation>%1: %2 sat/vB (unos %3 bloques)</translation>
+    </message>
+    <message>
+        <source>%1: %2 sat/vB (default)</source>
+        <translation>%1: %2 sat/vB (predeterminado)</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Rápida</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>Lenta</translation>
+    </message>
+    <message>
+        <source>Custom rate</source>
+        <translation>Tasa personalizada</translation>
+    </message>
+    <message>
+        <source> sat/vB</source>
+        <translation> sat/vB</translation>
+    </message>
+    <message>
+        <source>Custom fee rate</source>
+        <translation>Tasa de comisión personalizada</translation>
+    </message>
+    <message>
+        <source>The node gave no estimate for some presets; defaults are used.</source>
+        <translation>El nodo no dio estimación para algunas opciones; se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>This transaction will:</source>
+        <translation>Esta transacción:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign and send</source>
+        <translation>&amp;Firmar y enviar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::SettingsDialog</name>
+    <message>
+        <source>Add at least one coordinator instance (Cluster tab).</source>
+        <translation>Añada al menos una instancia del coordinador (pestaña Clúster).</translation>
+    </message>
+    <message>
+        <source>instance %1</source>
+        <translation>la instancia %1</translation>
+    </message>
+    <message>
+        <source>%1 has no URL.</source>
+        <translation>%1 no tiene URL.</translation>
+    </message>
+    <message>
+        <source>The clearnet URL of %1 is not valid (http://host:port or https://host).</source>
+        <translation>La URL clearnet de %1 no es válida (http://host:puerto o https://host).</translation>
+    </message>
+    <message>
+        <source>The onion URL of %1 is not valid (http://….onion).</source>
+        <translation>La URL onion de %1 no es válida (http://….onion).</translation>
+    </message>
+    <message>
+        <source>The operator address is not a valid address of this wallet&apos;s network.</source>
+        <translation>La dirección del operador no es una dirección válida de la red de este monedero.</translation>
+    </message>
+    <message>
+        <source>Onion URLs need a SOCKS5 proxy (Tor), usually 127.0.0.1 port 9050.</source>
+        <translation>Las URL onion necesitan un proxy SOCKS5 (Tor), normalmente 127.0.0.1 puerto 9050.</translation>
+    </message>
+    <message>
+        <source>&quot;Use onion&quot; is on, but no instance has an onion URL.</source>
+        <translation>«Usar onion» está activado, pero ninguna instancia tiene URL onion.</translation>
+    </message>
+    <message>
+        <source>No instance has a clearnet URL: turn on &quot;Use onion&quot; or add one.</source>
+        <translation>Ninguna instancia tiene URL clearnet: active «Usar onion» o añada una.</translation>
+    </message>
+    <message>
+        <source>Give the proxy&apos;s port.</source>
+        <translation>Indique el puerto del proxy.</translation>
+    </message>
+    <message>
+        <source>The node URL must look like http://127.0.0.1:8332 (Node tab).</source>
+        <translation>La URL del nodo debe parecerse a http://127.0.0.1:8332 (pestaña Nodo).</translation>
+    </message>
+    <message>
+        <source>Default fees must go from fast (highest) to slow (lowest).</source>
+        <translation>Las comisiones predeterminadas deben ir de rápida (la más alta) a lenta (la más baja).</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Clúster</translation>
+    </message>
+    <message>
+        <source>&amp;Node</source>
+        <translation>&amp;Nodo</translation>
+    </message>
+    <message>
+        <source>&amp;Mixing</source>
+        <translation>&amp;Mezcla</translation>
+    </message>
+    <message>
+        <source>&amp;Fees</source>
+        <translation>Comi&amp;siones</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>I&amp;dioma</translation>
+    </message>
+    <message>
+        <source>Coordinator &amp;instances to start from. Any of them leads to the pools; the cluster&apos;s signed list adds the others.</source>
+        <translation>&amp;Instancias del coordinador de partida. Cualquiera lleva a los pools; la lista firmada del clúster añade las demás.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Clearnet URL</source>
+        <translation>URL clearnet</translation>
+    </message>
+    <message>
+        <source>Onion URL</source>
+        <translation>URL onion</translation>
+    </message>
+    <message>
+        <source>&amp;Add instance</source>
+        <translation>&amp;Añadir instancia</translation>
+    </message>
+    <message>
+        <source>&amp;Remove instance</source>
+        <translation>Quita&amp;r instancia</translation>
+    </message>
+    <message>
+        <source>O&amp;perator address:</source>
+        <translation>Dirección del o&amp;perador:</translation>
+    </message>
+    <message>
+        <source>The address that signs the cluster&apos;s list of instances. Empty: only the instances above are used.</source>
+        <translation>La dirección que firma la lista de instancias del clúster. Vacía: solo se usan las instancias de arriba.</translation>
+    </message>
+    <message>
+        <source>Use &amp;onion URLs (Tor)</source>
+        <translation>Usar URL &amp;onion (Tor)</translation>
+    </message>
+    <message>
+        <source>SOCKS5 pro&amp;xy:</source>
+        <translation>Pro&amp;xy SOCKS5:</translation>
+    </message>
+    <message>
+        <source>none (direct connections)</source>
+        <translation>ninguno (conexiones directas)</translation>
+    </message>
+    <message>
+        <source>Por&amp;t:</source>
+        <translation>Puer&amp;to:</translation>
+    </message>
+    <message>
+        <source>RPC &amp;URL:</source>
+        <translation>&amp;URL RPC:</translation>
+    </message>
+    <message>
+        <source>RPC &amp;password:</source>
+        <translation>Contraseña R&amp;PC:</translation>
+    </message>
+    <message>
+        <source>Coins mixing at &amp;once:</source>
+        <translation>Monedas mezclando a la &amp;vez:</translation>
+    </message>
+    <message>
+        <source>Mix new premix coins &amp;automatically</source>
+        <translation>Mezclar &amp;automáticamente las nuevas monedas premix</translation>
+    </message>
+    <message>
+        <source>&amp;Remix mixed coins automatically (free)</source>
+        <translation>&amp;Remezclar automáticamente las monedas mezcladas (gratis)</translation>
+    </message>
+    <message>
+        <source>Stop remixing af&amp;ter:</source>
+        <translation>Dejar de remezclar &amp;tras:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source> mixes</source>
+        <translation> mezclas</translation>
+    </message>
+    <message>
+        <source>Fee rates used when the node cannot estimate them (regtest, a fresh node).</source>
+        <translation>Tasas de comisión usadas cuando el nodo no puede estimarlas (regtest, un nodo recién iniciado).</translation>
+    </message>
+    <message>
+        <source>F&amp;ast:</source>
+        <translation>R&amp;ápida:</translation>
+    </message>
+    <message>
+        <source>No&amp;rmal:</source>
+        <translation>No&amp;rmal:</translation>
+    </message>
+    <message>
+        <source>Slo&amp;w:</source>
+        <translation>Len&amp;ta:</translation>
+    </message>
+    <message>
+        <source> sat/vB</source>
+        <translation> sat/vB</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Idi&amp;oma:</translation>
+    </message>
+    <message>
+        <source>The language changes as soon as you press OK.</source>
+        <translation>El idioma cambia en cuanto pulse Aceptar.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>RPC u&amp;ser:</source>
+        <translation>Usua&amp;rio RPC:</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::Tx0PreviewDialog</name>
+    <message>
+        <source>Tx0 preview</source>
+        <translation>Vista previa del Tx0</translation>
+    </message>
+    <message>
+        <source>Split your deposit into coins for the pool %1</source>
+        <translation>Dividir su depósito en monedas para el pool %1</translation>
+    </message>
+    <message>
+        <source>Pool:</source>
+        <translation>Pool:</translation>
+    </message>
+    <message>
+        <source>%1 (coins of %2)</source>
+        <translation>%1 (monedas de %2)</translation>
+    </message>
+    <message>
+        <source>Spent from deposit:</source>
+        <translation>Gastado del depósito:</translation>
+    </message>
+    <message>
+        <source>Premix coins:</source>
+        <translation>Monedas premix:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 = %3</source>
+        <translation>%1 × %2 = %3</translation>
+    </message>
+    <message>
+        <source>Each coin is the pool&apos;s denomination plus its share of the miner fee of its first mix.</source>
+        <translation>Cada moneda es la denominación del pool más su parte de la comisión de minería de su primera mezcla.</translation>
+    </message>
+    <message>
+        <source>Reserved for first-mix miner fees:</source>
+        <translation>Reservado para comisiones de minería de la primera mezcla:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 per coin)</source>
+        <translation>%1 (%2 por moneda)</translation>
+    </message>
+    <message>
+        <source>Pool fee:</source>
+        <translation>Comisión del pool:</translation>
+    </message>
+    <message>
+        <source>Paid once to the coordinator; remixes are free.</source>
+        <translation>Se paga una vez al coordinador; las remezclas son gratis.</translation>
+    </message>
+    <message>
+        <source>none (a decoy output of %1 returns to your wallet)</source>
+        <translation>ninguna (una salida señuelo de %1 vuelve a su monedero)</translation>
+    </message>
+    <message>
+        <source>Tx0 miner fee:</source>
+        <translation>Comisión de minería del Tx0:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 sat/vB, about %3 vB)</source>
+        <translation>%1 (%2 sat/vB, unos %3 vB)</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Cambio:</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Total fees:</source>
+        <translation>Comisiones totales:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % of the amount spent)</source>
+        <translation>%1 (%2 % del importe gastado)</translation>
+    </message>
+    <message>
+        <source>Fees are more than %1 % of the amount: a larger deposit or a lower fee rate costs less.</source>
+        <translation>Las comisiones superan el %1 % del importe: un depósito mayor o una tasa de comisión más baja cuesta menos.</translation>
+    </message>
+    <message>
+        <source>Once the Tx0 confirms, the premix coins join the pool and mix by themselves. The change is linked to the coins you spent: keep it apart from mixed coins.</source>
+        <translation>Cuando el Tx0 se confirme, las monedas premix entran en el pool y se mezclan solas. El cambio está vinculado a las monedas gastadas: manténgalo apartado de las monedas mezcladas.</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm and send</source>
+        <translation>&amp;Confirmar y enviar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::UnlockDialog</name>
+    <message>
+        <source>Unlock wallet</source>
+        <translation>Desbloquear monedero</translation>
+    </message>
+    <message>
+        <source>Type the password of the wallet &quot;%1&quot;.</source>
+        <translation>Escriba la contraseña del monedero «%1».</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Checking the password</source>
+        <translation>Comprobando la contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+</TS>
