@@ -33,7 +33,9 @@ void CoinProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     bar.minimum = 0;
     bar.maximum = 100;
     bar.progress = std::clamp(progress, 0, 100);
-    bar.text = index.data(Qt::DisplayRole).toString();
+    // One line, elided: the style would wrap a long text inside the bar.
+    bar.text = option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
+                                             bar.rect.width() - option.fontMetrics.averageCharWidth());
     bar.textVisible = true;
     bar.textAlignment = Qt::AlignCenter;
     // A step during which leaving gets the coin blamed is highlighted.

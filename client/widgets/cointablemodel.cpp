@@ -64,8 +64,25 @@ void CoinTableModel::setClock(std::function<qint64()> now)
 
 void CoinTableModel::reload()
 {
+    QList<CoinStatus> rows = m_orchestrator ? m_orchestrator->coins() : QList<CoinStatus>();
+    // The same coins in the same order (a sync that changed nothing): update in
+    // place, so views keep their selection and scroll position.
+    const bool sameCoins = rows.size() == m_rows.size()
+                           && std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(),
+                                         [](const CoinStatus &a, const CoinStatus &b) {
+                                             return a.coin.outpoint == b.coin.outpoint;
+                                         });
+    if (sameCoins) {
+        m_rows = rows;
+        for (const CoinStatus &s : std::as_const(m_rows))
+            noteStep(s);
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        updateTimer();
+        return;
+    }
     beginResetModel();
-    m_rows = m_orchestrator ? m_orchestrator->coins() : QList<CoinStatus>();
+    m_rows = std::move(rows);
     m_rowOf.clear();
     QHash<btc::OutPoint, Since> since;
     for (int i = 0; i < m_rows.size(); ++i) {

@@ -77,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     resize(fm.horizontalAdvance(QLatin1Char('M')) * 100, fm.height() * 38);
     retranslateUi();
     updateActions();
+    m_coinView->setFocus(); // the coins, not the balance summary, take the keyboard first
 }
 
 MainWindow::~MainWindow() = default;

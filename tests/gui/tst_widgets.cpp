@@ -186,6 +186,21 @@ private Q_SLOTS:
         view.horizontalHeader()->setStretchLastSection(true);
         view.resize(view.fontMetrics().horizontalAdvance(QLatin1Char('M')) * 95, view.fontMetrics().height() * 22);
         QVERIFY(!screenshot(&view, QStringLiteral("coins")).isNull());
+
+        // A sync with the same coins keeps the rows (and the view's selection); a spent coin leaves.
+        QList<client::MixableCoin> coins;
+        for (const client::CoinStatus &s : cluster.orchestrator->coins())
+            coins.append(s.coin);
+        view.selectRow(row(3));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        cluster.orchestrator->setCoins(coins);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(view.selectionModel()->selectedRows().value(0).row(), row(3));
+        coins.removeAt(row(8));
+        cluster.orchestrator->setCoins(coins);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.rowCount(), 9);
+        QCOMPARE(model.rowOf(outpoint(8)), -1);
     }
 
     void accountsShowBalancesAndTotal()
