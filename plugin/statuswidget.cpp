@@ -53,6 +53,7 @@ StatusWidget::StatusWidget(PluginMixer *mixer, QWidget *parent)
                                         tr("Instance"), tr("Last error")});
     m_table->horizontalHeader()->setSectionResizeMode(ColError, QHeaderView::Stretch);
     m_table->setColumnWidth(ColProgress, 220);
+    m_table->setColumnWidth(ColValue, 130);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -136,18 +137,20 @@ void StatusWidget::addEvent(const whirlpool::CoordinatorEvent &event)
 
 void StatusWidget::updateSummary()
 {
-    int mixing = 0, blocked = 0, mixes = 0;
+    int mixing = 0, waiting = 0, blocked = 0, mixed = 0;
     const QList<whirlpool::CoinStatus> coins = m_mixer ? m_mixer->coins() : QList<whirlpool::CoinStatus>();
     for (const whirlpool::CoinStatus &s : coins) {
         mixing += s.state == whirlpool::CoinState::Mixing;
+        waiting += s.state == whirlpool::CoinState::Waiting;
         blocked += s.state == whirlpool::CoinState::Blocked;
-        mixes += s.mixesDone;
+        mixed += s.state == whirlpool::CoinState::Mixed;
     }
-    m_summary->setText(tr("%1 coins, %2 mixing, %3 need attention, %4 mixes done")
+    m_summary->setText(tr("%1 coins: %2 mixing, %3 mixed, %4 retrying later, %5 need your attention")
                            .arg(coins.size())
                            .arg(mixing)
-                           .arg(blocked)
-                           .arg(mixes));
+                           .arg(mixed)
+                           .arg(waiting)
+                           .arg(blocked));
 }
 
 } // namespace wp::plugin
