@@ -44,6 +44,8 @@ public:
     /// Returns: the coin (scriptPubKey filled in).
     whirlpool::Coin addCoin(const QString &txid, quint32 index, qint64 value, whirlpool::Account account,
                             int confirmations = 1);
+    /// Adds a coin found on the chain (its script must be one of this wallet's keys).
+    void addCoin(const whirlpool::Coin &coin) { m_coins.append(coin); }
     /// The address the next addCoin(@p account) would use.
     QString peekAddress(whirlpool::Account account) const;
     void setFault(const QString &outpoint, Fault fault) { m_faults[outpoint] = fault; }
