@@ -1,7 +1,9 @@
 // The plugin end to end: the REAL libwhirlpoolplugin.so, driven by the sample
 // host's in-memory wallet (keys on the host side), mixes a real Tx0 coin with
-// four wallets of the client library on a real whirlpool-coordinator process
-// with a real MariaDB and a real bcoin regtest node. The mix transaction is
+// four wallets of the client library on a real two-instance coordinator
+// cluster (two whirlpool-coordinator processes sharing one real MariaDB, one
+// owns the pool; the plugin is bootstrapped with both and follows the
+// redirect when it lands on the other) and a real bcoin regtest node. The mix transaction is
 // broadcast and mined, the host hears of it, and no private key ever crossed
 // the plugin boundary.
 #include "../e2e/testwallet.h"
@@ -10,6 +12,7 @@
 #include <whirlpool/whirlpool.h>
 
 #include <bitcoin/bip39.h>
+#include <bitcoin/wif.h>
 #include <crypto/random.h>
 
 #include <QPluginLoader>
@@ -23,12 +26,36 @@ class TestPluginClusterMix : public QObject {
 
     test::MariaDbServer m_db;
     test::BcoinNode m_node;
-    test::CoordinatorProcess m_coordinator;
+    std::vector<std::unique_ptr<test::CoordinatorProcess>> m_instances; ///< alpha, beta
+    crypto::PrivKey m_operatorKey = crypto::PrivKey::generate();
     std::vector<std::unique_ptr<test::TestWallet>> m_wallets; ///< 0 mines; 1..4 mix with the library; 5 funds the host
     QString m_hostMnemonic;
 
     test::TestWallet &w(int i) { return *m_wallets[size_t(i)]; }
     int tip() { return m_node.rpc(QStringLiteral("getblockcount"))->toInt(); }
+
+    /// The pool owner's URL as instance @p index lists it (empty until there is one).
+    QString listedOwner(int index)
+    {
+        client::CoordinatorRestClient rest(QUrl(m_instances[size_t(index)]->url()), {});
+        std::optional<Result<proto::PoolsResponse>> pools;
+        QObject ctx;
+        rest.fetchPools(&ctx, [&](auto r) { pools.emplace(std::move(r)); });
+        if (!QTest::qWaitFor([&] { return pools.has_value(); }, 10000) || !*pools)
+            return {};
+        for (const proto::PoolInfo &p : (*pools)->pools)
+            if (p.poolId == QLatin1String("0.01btc"))
+                return p.ownerUrlClear;
+        return {};
+    }
+
+    QString logs() const
+    {
+        QString out;
+        for (const auto &i : m_instances)
+            out += i->logText().right(2000) + QLatin1Char('\n');
+        return out;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -46,7 +73,9 @@ private Q_SLOTS:
             QVERIFY(m_node.generateToAddress(1, w(i).miningAddress()));
         QVERIFY(m_node.generateToAddress(100, w(0).miningAddress()));
 
+        for (const QString &name : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
         test::CoordinatorProcess::Config config;
+        config.name = name;
         config.db = m_db.address();
         config.nodeUrl = m_node.url();
         config.nodeApiKey = m_node.apiKey();
@@ -57,11 +86,16 @@ private Q_SLOTS:
                                          "[node]\ntip-refresh-ms = 500\n"
                                          "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
                                          "reveal-output-ms = 2000\nsigning-ms = 5000\n"
-                                         "[pool.0.01btc]\nanonymity-set = 5\nmin-must-mix = 2\nmin-liquidity = 0\n");
-        auto started = m_coordinator.start(config);
+                                         "[cluster]\nrenew-ms = 500\nlease-ttl-ms = 3000\nfence-ms = 2000\n"
+                                         "operator-key = %1\n"
+                                         "[pool.0.01btc]\nanonymity-set = 5\nmin-must-mix = 2\nmin-liquidity = 0\n")
+                              .arg(btc::encodeWif(m_operatorKey, true, btc::networkParams(btc::Network::Regtest)));
+        m_instances.push_back(std::make_unique<test::CoordinatorProcess>());
+        auto started = m_instances.back()->start(config);
         QVERIFY2(started, started ? "" : qPrintable(started.error().message));
+        }
         for (int i = 1; i <= 5; ++i) {
-            auto tx0 = w(i).tx0(m_coordinator.url(), QStringLiteral("0.01btc"), 1);
+            auto tx0 = w(i).tx0(m_instances[size_t(i % 2)]->url(), QStringLiteral("0.01btc"), 1);
             QVERIFY2(tx0, tx0 ? "" : qPrintable(tx0.error().message));
         }
         QVERIFY(m_node.generateToAddress(1, w(0).miningAddress()));
@@ -89,7 +123,7 @@ private Q_SLOTS:
         QVERIFY2(plugin->initialize(&error), qPrintable(error));
         whirlpool::MixerConfig config;
         config.network = QStringLiteral("regtest");
-        config.bootstrapUrls = {m_coordinator.url()};
+        config.bootstrapUrls = {m_instances[0]->url(), m_instances[1]->url()};
         config.pools = {{QStringLiteral("0.01btc"), 1'000'000}};
         config.maxConcurrent = 1;
         config.bridgeTimeoutMs = 20000;
@@ -99,14 +133,19 @@ private Q_SLOTS:
         mixer->refreshCoins();
         QTRY_COMPARE(mixer->coins().size(), 1);
 
-        // Four other wallets join the same pool with the client library directly.
+        // Four other wallets join the same pool with the client library, directly on its owner.
+        QString ownerUrl;
+        QVERIFY(QTest::qWaitFor([&] {
+            ownerUrl = listedOwner(0);
+            return !ownerUrl.isEmpty() && listedOwner(1) == ownerUrl;
+        }, 20000));
         const int height = tip();
         std::vector<std::unique_ptr<client::MixSession>> sessions;
         QStringList txids;
         for (int i = 1; i <= 4; ++i) {
             const QList<Utxo> coins = w(i).coins(WalletAccount::Premix);
             QVERIFY(!coins.isEmpty());
-            sessions.push_back(w(i).session(coins.first(), m_coordinator.url(), height));
+            sessions.push_back(w(i).session(coins.first(), ownerUrl, height));
             connect(sessions.back().get(), &client::MixSession::succeeded, this, [&txids](const QString &t) { txids.append(t); });
             sessions.back()->start();
         }
@@ -115,13 +154,18 @@ private Q_SLOTS:
         const bool mixed = QTest::qWaitFor(
             [&] { return mixer->coins().value(0).state == whirlpool::CoinState::Mixed && txids.size() == 4; }, 90000);
         QVERIFY2(mixed, qPrintable(mixer->coins().value(0).stateName + QLatin1Char(' ') + mixer->coins().value(0).lastError +
-                                   QStringLiteral("\ncoordinator log:\n") + m_coordinator.logText().right(3000)));
+                                   QStringLiteral("\ncoordinator logs:\n") + logs()));
         const whirlpool::CoinStatus status = mixer->coins().value(0);
         QCOMPARE(status.outpoint, outpoint);
         for (const QString &t : std::as_const(txids))
             QCOMPARE(t, status.lastTxid);
         QCOMPARE(host.broadcasts(), QStringList{outpoint + QStringLiteral(" -> ") + status.lastTxid});
         QVERIFY(host.signInputCalls() >= 1);
+        QStringList kinds;
+        for (const whirlpool::CoordinatorEvent &e : mixer->recentEvents())
+            kinds.append(e.kind + QLatin1Char(' ') + e.message);
+        qInfo("plugin's coordinator events: %s", qPrintable(kinds.join(QStringLiteral(" | "))));
+        QVERIFY(!kinds.isEmpty());
 
         // The mix is mined and pays the host's postmix address.
         QVERIFY(m_node.generateToAddress(1, w(0).miningAddress()));
@@ -144,7 +188,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        QVERIFY2(m_coordinator.isRunning(), qPrintable(m_coordinator.logText().right(3000)));
+        for (const auto &i : m_instances)
+            QVERIFY2(i->isRunning(), qPrintable(i->logText().right(3000)));
     }
 };
 
