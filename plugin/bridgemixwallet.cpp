@@ -17,7 +17,7 @@ namespace wp::plugin {
 
 namespace {
 
-enum class Kind { Text, Witness, Coins };
+using Kind = BridgeMixWallet::Kind;
 
 QString kindRequest(Kind kind)
 {
@@ -29,22 +29,17 @@ QString kindRequest(Kind kind)
     return {};
 }
 
-/// What the host answered. Plain value type.
-struct Answer {
-    Kind kind = Kind::Text;
-    QString text;
-    QList<QByteArray> witness;
-    QList<whirlpool::Coin> coins;
-    std::optional<QString> error;
-};
-
 /// One request's answer slot. Thread-safe (one small mutex, held only to
-/// decide who answers first); the first answer, error or timeout wins and is
-/// posted to the context object's thread, never run in the caller's stack.
+/// decide who answers first); the first answer, error or timeout wins and goes
+/// to @p deliver, which the AsyncGate posts to the mixer's thread (never run
+/// in the caller's stack, dropped once the mixer is gone).
 class Reply final : public whirlpool::BridgeReply {
 public:
-    Reply(Kind kind, QString what, QPointer<QObject> context, std::function<void(Answer)> deliver)
-        : m_kind(kind), m_what(std::move(what)), m_context(std::move(context)), m_deliver(std::move(deliver)) {}
+    using Answer = BridgeMixWallet::Answer;
+    using Kind = BridgeMixWallet::Kind;
+
+    Reply(Kind kind, QString what, std::function<void(Answer)> deliver)
+        : m_kind(kind), m_what(std::move(what)), m_deliver(std::move(deliver)) {}
 
     void setText(const QString &text) override { give(Kind::Text, [&](Answer &a) { a.text = text; }); }
     void setWitness(const QList<QByteArray> &witness) override
@@ -58,7 +53,6 @@ public:
     void setError(const QString &message) override
     {
         Answer a;
-        a.kind = m_kind;
         a.error = message.isEmpty() ? QStringLiteral("the wallet refused without a reason") : message;
         finish(std::move(a));
     }
@@ -67,13 +61,12 @@ public:
         QMutexLocker lock(&m_mutex);
         return m_open;
     }
-    /// Fails the request unless it was answered. Returns true if it did.
-    bool expire(const QString &message)
+    /// Fails the request unless it was answered.
+    void expire(const QString &message)
     {
         Answer a;
-        a.kind = m_kind;
         a.error = message;
-        return finish(std::move(a));
+        finish(std::move(a));
     }
 
 private:
@@ -81,48 +74,41 @@ private:
     void give(Kind kind, Fill fill)
     {
         Answer a;
-        a.kind = m_kind;
         if (kind != m_kind)
             a.error = QStringLiteral("the wallet answered %1 with %2").arg(m_what, kindRequest(kind));
         else
             fill(a);
         finish(std::move(a));
     }
-    bool finish(Answer answer)
+    void finish(Answer answer)
     {
-        QMutexLocker lock(&m_mutex);
-        if (!m_open)
-            return false;
-        m_open = false;
-        if (!m_context)
-            return true;
-        // Queued even from the context's own thread: a host that answers inside
-        // the request call never re-enters the mixer.
-        QMetaObject::invokeMethod(
-            m_context.data(), [deliver = std::move(m_deliver), a = std::move(answer)]() mutable { deliver(std::move(a)); },
-            Qt::QueuedConnection);
-        m_deliver = nullptr;
-        return true;
+        std::function<void(Answer)> deliver;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (!m_open)
+                return;
+            m_open = false;
+            deliver = std::move(m_deliver);
+        }
+        deliver(std::move(answer)); // thread-safe: the gate posts it
     }
 
     const Kind m_kind;
     const QString m_what;
-    QPointer<QObject> m_context; ///< guarded by m_mutex
-    std::function<void(Answer)> m_deliver;
     mutable QMutex m_mutex;
-    bool m_open = true;
+    std::function<void(Answer)> m_deliver; ///< guarded by m_mutex
+    bool m_open = true;                    ///< guarded by m_mutex
 };
 
-/// Sends one request to the host: arms the timeout, calls @p call (catching
-/// anything the host throws) and hands the answer (or the error) to @p done on
-/// the context's thread.
-void request(QObject *context, int timeoutMs, Kind kind, const QString &what,
-             const std::function<void(whirlpool::BridgeReplyPtr)> &call, std::function<void(Answer)> done)
+} // namespace
+
+void BridgeMixWallet::request(Kind kind, const QString &what,
+                              const std::function<void(whirlpool::BridgeReplyPtr)> &call, std::function<void(Answer)> done)
 {
-    auto reply = QSharedPointer<Reply>::create(kind, what, QPointer<QObject>(context), std::move(done));
+    auto reply = QSharedPointer<Reply>::create(kind, what, m_gate.wrap<Answer>(std::move(done)));
     // Holds the reply until the deadline, so a host that drops it unanswered still times out.
-    QTimer::singleShot(timeoutMs, context, [r = reply, what, timeoutMs] {
-            r->expire(QStringLiteral("the wallet did not answer %1 within %2 s").arg(what).arg(timeoutMs / 1000.0));
+    QTimer::singleShot(m_timeoutMs, m_context, [r = reply, what, timeoutMs = m_timeoutMs] {
+        r->expire(QStringLiteral("the wallet did not answer %1 within %2 s").arg(what).arg(timeoutMs / 1000.0));
     });
     QString thrown;
     try {
@@ -136,10 +122,8 @@ void request(QObject *context, int timeoutMs, Kind kind, const QString &what,
     reply->expire(QStringLiteral("the wallet failed %1: it threw (%2)").arg(what, thrown));
 }
 
-} // namespace
-
 BridgeMixWallet::BridgeMixWallet(whirlpool::WalletBridge *bridge, QObject *context, int timeoutMs, CoinLookup lookup)
-    : m_bridge(bridge), m_context(context), m_timeoutMs(timeoutMs), m_lookup(std::move(lookup))
+    : m_bridge(bridge), m_context(context), m_gate(context), m_timeoutMs(timeoutMs), m_lookup(std::move(lookup))
 {
     WP_ASSERT(bridge && context);
 }
@@ -147,6 +131,7 @@ BridgeMixWallet::BridgeMixWallet(whirlpool::WalletBridge *bridge, QObject *conte
 void BridgeMixWallet::detach()
 {
     m_bridge = nullptr;
+    m_gate.close();
 }
 
 whirlpool::Coin BridgeMixWallet::coinFor(const client::MixUtxo &utxo) const
@@ -168,7 +153,7 @@ void BridgeMixWallet::signMessage(const client::MixUtxo &utxo, const QByteArray 
         return done(fail(QStringLiteral("the wallet bridge is closed")));
     const whirlpool::Coin coin = coinFor(utxo);
     const btc::Script script = utxo.scriptPubKey;
-    request(m_context, m_timeoutMs, Kind::Text, QStringLiteral("the message signature request"),
+    request(Kind::Text, QStringLiteral("the message signature request"),
             [this, coin, message](whirlpool::BridgeReplyPtr r) { m_bridge->signMessage(coin, message, r); },
             [done, message, script](Answer a) {
                 if (a.error)
@@ -192,7 +177,7 @@ void BridgeMixWallet::signInput(const client::MixUtxo &utxo, const btc::Transact
         return done(fail(QStringLiteral("the wallet bridge is closed")));
     const whirlpool::Coin coin = coinFor(utxo);
     const QByteArray tx = unsignedTx.serialize(false);
-    request(m_context, m_timeoutMs, Kind::Witness, QStringLiteral("the transaction signature request"),
+    request(Kind::Witness, QStringLiteral("the transaction signature request"),
             [this, coin, tx, inputIndex](whirlpool::BridgeReplyPtr r) {
                 m_bridge->signInput(coin, tx, int(inputIndex), r);
             },
@@ -211,7 +196,7 @@ void BridgeMixWallet::nextOutputAddress(Callback<QString> done)
 {
     if (!m_bridge || !m_context)
         return done(fail(QStringLiteral("the wallet bridge is closed")));
-    request(m_context, m_timeoutMs, Kind::Text, QStringLiteral("the postmix address request"),
+    request(Kind::Text, QStringLiteral("the postmix address request"),
             [this](whirlpool::BridgeReplyPtr r) { m_bridge->nextAddress(whirlpool::AddressKind::Postmix, r); },
             [done](Answer a) {
                 if (a.error)
@@ -239,7 +224,7 @@ void BridgeMixWallet::listCoins(std::function<void(Result<QList<whirlpool::Coin>
 {
     if (!m_bridge || !m_context)
         return done(fail(QStringLiteral("the wallet bridge is closed")));
-    request(m_context, m_timeoutMs, Kind::Coins, QStringLiteral("the coin list request"),
+    request(Kind::Coins, QStringLiteral("the coin list request"),
             [this](whirlpool::BridgeReplyPtr r) { m_bridge->listCoins(r); },
             [done](Answer a) {
                 if (a.error)

@@ -2,6 +2,7 @@
 
 #include <whirlpool/walletbridge.h>
 
+#include <mixer/asyncgate.h>
 #include <mixer/mixwallet.h>
 
 #include <QObject>
@@ -47,11 +48,26 @@ public:
     /// pending answers are dropped. Idempotent.
     void detach();
 
+    enum class Kind { Text, Witness, Coins };
+    /// What the host answered. Plain value type.
+    struct Answer {
+        QString text;
+        QList<QByteArray> witness;
+        QList<whirlpool::Coin> coins;
+        std::optional<QString> error;
+    };
+
 private:
+    /// Sends one request to the host: arms the timeout, calls @p call (catching
+    /// anything the host throws) and hands the answer (or the error) to @p done
+    /// on the context's thread, unless detach() came first.
+    void request(Kind kind, const QString &what, const std::function<void(whirlpool::BridgeReplyPtr)> &call,
+                 std::function<void(Answer)> done);
     whirlpool::Coin coinFor(const client::MixUtxo &utxo) const;
 
     whirlpool::WalletBridge *m_bridge;
     QPointer<QObject> m_context;
+    client::AsyncGate m_gate;
     int m_timeoutMs;
     CoinLookup m_lookup;
     mutable QString m_userPreHash;

@@ -135,6 +135,7 @@ PluginMixer::PluginMixer(whirlpool::WalletBridge *bridge, const whirlpool::Mixer
 
 PluginMixer::~PluginMixer()
 {
+    m_bridge = nullptr;
     m_wallet->detach();
     m_listener = nullptr;
     delete m_orchestrator; // its sessions may still call the wallet while stopping
