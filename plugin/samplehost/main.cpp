@@ -2,9 +2,11 @@
 // mixing through libwhirlpoolplugin.so. Its keys live here (MemoryWallet);
 // the plugin only ever asks for signatures and addresses.
 //
-//   whirlpool-samplehost --plugin build/plugins/libwhirlpoolplugin.so
+//   whirlpool-samplehost --plugin-file build/plugins/libwhirlpoolplugin.so
 //       --coordinator http://127.0.0.1:8080 --network regtest --pool 0.01btc=1000000
 //       --coin <txid>:<index>:<sats>:premix
+//
+// (The option is not "--plugin": QGuiApplication takes -plugin for itself.)
 
 #include "memorywallet.h"
 
@@ -32,7 +34,7 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Sample host wallet for the Whirlpool mixer plugin"));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("plugin"), QStringLiteral("Path of libwhirlpoolplugin.so."), QStringLiteral("path"),
+    parser.addOption({QStringLiteral("plugin-file"), QStringLiteral("Path of libwhirlpoolplugin.so."), QStringLiteral("path"),
                       QStringLiteral(WP_SAMPLEHOST_DEFAULT_PLUGIN)});
     parser.addOption({QStringLiteral("coordinator"), QStringLiteral("Coordinator base URL (repeatable)."),
                       QStringLiteral("url")});
@@ -44,7 +46,7 @@ int main(int argc, char **argv)
                       QStringLiteral("coin")});
     parser.process(app);
 
-    QPluginLoader loader(parser.value(QStringLiteral("plugin")));
+    QPluginLoader loader(parser.value(QStringLiteral("plugin-file")));
     auto *plugin = qobject_cast<whirlpool::PluginInterface *>(loader.instance());
     if (!plugin)
         return failWith(QStringLiteral("cannot load the plugin: %1").arg(loader.errorString()));
