@@ -49,8 +49,9 @@ public:
     virtual bool startCoin(const QString &outpoint, QString *errorString) = 0;
     /// Stops @p outpoint's mix and leaves it idle. Returns false for an unknown coin.
     virtual bool stopCoin(const QString &outpoint, QString *errorString) = 0;
-    /// Starts every coin / stops every coin (and automatic mixing until startAll()).
+    /// Queues every coin and turns automatic mixing back on.
     virtual void startAll() = 0;
+    /// Stops every coin and automatic mixing until startAll().
     virtual void stopAll() = 0;
 
     /// Every known coin's status, in the wallet's order.

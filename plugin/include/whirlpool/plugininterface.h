@@ -41,8 +41,9 @@ public:
     virtual Mixer *createMixer(WalletBridge *bridge, const MixerConfig &config, QString *errorString) = 0;
 
     /// A ready-made status view of @p mixer (coins, states, progress, errors,
-    /// cluster events), owned by @p parent (or the caller). @p mixer must come
-    /// from createMixer() and outlive the widget.
+    /// cluster events, Start all / Stop all), owned by @p parent (or the
+    /// caller). @p mixer must come from createMixer() and should outlive the
+    /// widget (if not, the widget shows nothing more). nullptr only on an internal error.
     virtual QWidget *createStatusWidget(Mixer *mixer, QWidget *parent) = 0;
 };
 
