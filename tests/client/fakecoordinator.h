@@ -173,6 +173,8 @@ struct FakeCoordinator {
     /// Asked at each registerInput (after errorOnRegisterInput): a value
     /// answers with that redirect (the instance drains the pool) instead of an invitation.
     std::function<std::optional<proto::RedirectResponse>()> drainRedirect;
+    /// Called at each registerInput before anything else (a multi-coin test adopts the coin as `client`).
+    std::function<void(const proto::RegisterInputRequest &)> onRegisterInput;
     int failMixes = 0;                ///< this many mixes end in REVEAL_OUTPUT -> FAIL before one signs
     QByteArray clusterBody;           ///< the GET /rest/cluster answer (404 when empty)
 
@@ -273,6 +275,8 @@ struct FakeCoordinator {
             auto r = proto::RegisterInputRequest::fromJson(body);
             QVERIFY(r.has_value());
             registerInputs.append(*r);
+            if (onRegisterInput)
+                onRegisterInput(*r);
             auto signer = crypto::recoverMessageSigner(r->poolId.toUtf8(), r->signature);
             registerInputSignatureValid = signer && p2wpkhOf(signer->pubKey) == client.scriptPubKey && signer->compressed;
             if (errorOnRegisterInput) {
