@@ -1,0 +1,108 @@
+#pragma once
+
+// Funded wallets and mixing settings for the cluster fault tests that mix.
+
+#include "testwallet.h"
+
+#include <bitcoin/bip39.h>
+#include <crypto/random.h>
+
+namespace wp::test {
+
+/// Mixing settings of the fault tests: pool 0.01btc mixes 3 Tx0 outputs, phases are short
+/// (the signing phase stays long enough to outlast a 5 s SIGSTOP of its coordinator).
+inline constexpr char kFastMixIni[] = "[node]\ntip-refresh-ms = 500\n"
+                                      "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
+                                      "reveal-output-ms = 2000\nsigning-ms = 15000\n"
+                                      "[pool.0.01btc]\nanonymity-set = 3\nmin-must-mix = 2\nmin-liquidity = 0\n";
+
+/// @p count fresh wallets on @p node, each with one mature coinbase coin in its deposit
+/// account (segwit active); wallet 0 gets the other blocks. Returns: why the node refused.
+inline Result<std::vector<std::unique_ptr<TestWallet>>> fundedWallets(BcoinNode &node, int count)
+{
+    std::vector<std::unique_ptr<TestWallet>> wallets;
+    for (int i = 0; i < count; ++i)
+        wallets.push_back(std::make_unique<TestWallet>(*btc::entropyToMnemonic(crypto::randomBytes(16)), node));
+    if (auto r = node.generateToAddress(BcoinNode::kSegwitActivationHeight, wallets[0]->miningAddress()); !r)
+        return r.error();
+    for (int i = 1; i < count; ++i)
+        if (auto r = node.generateToAddress(1, wallets[size_t(i)]->miningAddress()); !r)
+            return r.error();
+    if (auto r = node.generateToAddress(100, wallets[0]->miningAddress()); !r) // coinbase maturity
+        return r.error();
+    return wallets;
+}
+
+/// How one MixSession ended.
+struct MixOutcome {
+    bool done = false;
+    QString txid; ///< on success
+    client::MixFailReason reason = client::MixFailReason::Cancel;
+    QString message;
+    int code = 0;
+};
+
+/// MixSessions of several coins on one coordinator URL, started together.
+/// Thread affinity: the test thread.
+class MixRun {
+public:
+    /// Starts one session per (wallet, coin) on @p url at chain height @p height.
+    MixRun(const QList<QPair<TestWallet *, client::Utxo>> &coins, const QString &url, int height)
+    {
+        m_outcomes.resize(coins.size());
+        for (qsizetype i = 0; i < coins.size(); ++i) {
+            m_sessions.push_back(coins[i].first->session(coins[i].second, url, height));
+            client::MixSession *s = m_sessions.back().get();
+            QObject::connect(s, &client::MixSession::succeeded, s, [this, i](const QString &txid) {
+                m_outcomes[i].done = true;
+                m_outcomes[i].txid = txid;
+            });
+            QObject::connect(s, &client::MixSession::failed, s,
+                             [this, i](client::MixFailReason r, const QString &m, int code) {
+                                 m_outcomes[i].done = true;
+                                 m_outcomes[i].reason = r;
+                                 m_outcomes[i].message = m;
+                                 m_outcomes[i].code = code;
+                             });
+            s->start();
+        }
+    }
+    /// Waits until every session ended. Returns: false on timeout.
+    bool wait(int timeoutMs)
+    {
+        return QTest::qWaitFor([&] { return std::all_of(m_outcomes.begin(), m_outcomes.end(), [](const MixOutcome &o) { return o.done; }); },
+                               timeoutMs);
+    }
+    const QList<MixOutcome> &outcomes() const { return m_outcomes; }
+    /// The common txid if every session succeeded with the same one, else empty.
+    QString commonTxid() const
+    {
+        for (const MixOutcome &o : m_outcomes)
+            if (o.txid.isEmpty() || o.txid != m_outcomes.first().txid)
+                return {};
+        return m_outcomes.first().txid;
+    }
+    /// "SUCCESS <txid>" / "<REASON> <code> <message>" per session, for failure messages.
+    QString describe() const
+    {
+        QStringList out;
+        for (const MixOutcome &o : m_outcomes)
+            out.append(!o.done ? QStringLiteral("running")
+                       : o.txid.isEmpty() ? QStringLiteral("%1 %2 %3").arg(client::mixFailReasonName(o.reason)).arg(o.code).arg(o.message)
+                                          : QStringLiteral("SUCCESS %1").arg(o.txid));
+        return out.join(QStringLiteral("; "));
+    }
+
+private:
+    std::vector<std::unique_ptr<client::MixSession>> m_sessions;
+    QList<MixOutcome> m_outcomes;
+};
+
+/// True when output @p index of @p txid is unspent (mempool included).
+inline bool isUnspent(BcoinNode &node, const btc::OutPoint &outpoint)
+{
+    auto out = node.rpc(QStringLiteral("gettxout"), {outpoint.txid.toHex(), int(outpoint.index), true});
+    return out && !out->isNull();
+}
+
+} // namespace wp::test
