@@ -9,12 +9,16 @@
 
 namespace wp::test {
 
-/// Mixing settings of the fault tests: pool 0.01btc mixes 3 Tx0 outputs, phases are short
-/// (the signing phase stays long enough to outlast a 5 s SIGSTOP of its coordinator).
-inline constexpr char kFastMixIni[] = "[node]\ntip-refresh-ms = 500\n"
-                                      "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
-                                      "reveal-output-ms = 2000\nsigning-ms = 15000\n"
-                                      "[pool.0.01btc]\nanonymity-set = 3\nmin-must-mix = 2\nmin-liquidity = 0\n";
+/// Mixing settings of the fault tests: pool 0.01btc mixes 3 inputs (at least 2 from Tx0s),
+/// phases are short; @p signingMs is the SIGNING timeout.
+inline QString fastMixIni(int signingMs)
+{
+    return QStringLiteral("[node]\ntip-refresh-ms = 500\n"
+                          "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
+                          "reveal-output-ms = 2000\nsigning-ms = %1\n"
+                          "[pool.0.01btc]\nanonymity-set = 3\nmin-must-mix = 2\nmin-liquidity = 0\n")
+        .arg(signingMs);
+}
 
 /// @p count fresh wallets on @p node, each with one mature coinbase coin in its deposit
 /// account (segwit active); wallet 0 gets the other blocks. Returns: why the node refused.
