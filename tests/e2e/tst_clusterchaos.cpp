@@ -1,0 +1,322 @@
+// Issue #4, bounded chaos: three instance slots of real whirlpool-coordinator
+// processes on one MariaDB; about every 1.5 s one random action: SIGKILL a
+// running instance, SIGTERM one (graceful stop), or start a stopped slot again
+// (new process, same name and port), always keeping one running. Meanwhile
+// clients of the real client library mix across the cluster: one
+// ResilientMixSession per coin, all three instances in the bootstrap list, a
+// new session (next Tx0 output) whenever one ends. Afterwards: no two
+// ownership intervals of a pool overlap in the logs of all the processes that
+// ever ran, no sample saw two valid leases of a pool, every successful mix ran
+// under a lease its instance really held, and mixes kept succeeding (in each
+// half of the run). Prints a summary: actions, takeover times, mixes.
+#include "clusterfixture.h"
+#include "clusterwallets.h"
+
+#include <mixer/coordinatordirectory.h>
+#include <mixer/resilientmixsession.h>
+
+#include <bitcoin/address.h>
+#include <crypto/eckey.h>
+
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+using namespace wp;
+using client::Utxo;
+using client::WalletAccount;
+
+namespace {
+
+const QString kMixPool = QStringLiteral("0.01btc");
+constexpr int kWallets = 6;
+constexpr int kCoinsPerWallet = 20;
+constexpr int kCycles = 40;
+constexpr int kCycleMs = 1500;
+
+/// One wallet mixing its premix coins one after the other through the cluster.
+/// Thread affinity: the test thread.
+class ChaosClient : public QObject {
+public:
+    ChaosClient(test::TestWallet &wallet, client::CoordinatorDirectory &directory, int height)
+        : m_wallet(wallet), m_directory(directory), m_height(height)
+    {
+        for (const Utxo &u : wallet.coins(WalletAccount::Premix))
+            m_coins.append(u);
+    }
+
+    int succeeded = 0;
+    int sessions = 0;
+    QHash<QString, int> failures; ///< reason name -> count
+    int redirects = 0;
+    int failovers = 0;
+    qsizetype coinsLeft() const { return m_coins.size(); }
+
+    /// Starts the next coin unless stopped or out of coins.
+    void next()
+    {
+        if (m_stopped || m_session || m_coins.isEmpty())
+            return;
+        const Utxo coin = m_coins.takeFirst();
+        client::MixConfig config;
+        config.poolId = kMixPool;
+        config.denomination = 1'000'000;
+        config.network = btc::Network::Regtest;
+        config.blockHeight = m_height;
+        config.connectTimeoutMs = 5000;
+        config.registerOutputRetryMs = 200;
+        client::ResilienceConfig resilience;
+        resilience.mixRetryPauseMs = 300;
+        resilience.maxFruitlessAttempts = 40;
+        m_session = new client::ResilientMixSession(config, client::MixUtxo{coin.outpoint, coin.value, coin.script},
+                                                    m_wallet.mixWallet, &m_directory, resilience, this);
+        ++sessions;
+        connect(m_session, &client::ResilientMixSession::succeeded, this, [this](const QString &) {
+            ++succeeded;
+            ended();
+        });
+        connect(m_session, &client::ResilientMixSession::failed, this,
+                [this, coin](client::MixFailReason reason, const QString &, int) {
+                    ++failures[client::mixFailReasonName(reason)];
+                    // Not mixed: try it again later, unless the coordinator refused it (spent, banned...).
+                    if (reason != client::MixFailReason::InputRejected && reason != client::MixFailReason::Stop)
+                        m_coins.append(coin);
+                    ended();
+                });
+        connect(m_session, &client::ResilientMixSession::event, this, [this](const client::DirectoryEvent &e) {
+            if (e.kind == client::DirectoryEvent::Kind::Redirected)
+                ++redirects;
+            else if (e.kind == client::DirectoryEvent::Kind::Failover)
+                ++failovers;
+        });
+        m_session->start();
+    }
+
+    void stop()
+    {
+        m_stopped = true;
+        if (m_session)
+            m_session->stop();
+    }
+    bool idle() const { return !m_session; }
+
+private:
+    void ended()
+    {
+        m_session->deleteLater();
+        m_session = nullptr;
+        QTimer::singleShot(100, this, [this] { next(); });
+    }
+
+    test::TestWallet &m_wallet;
+    client::CoordinatorDirectory &m_directory;
+    int m_height = 0;
+    QList<Utxo> m_coins;
+    client::ResilientMixSession *m_session = nullptr;
+    bool m_stopped = false;
+};
+
+/// "min/median/max ms (n)" of @p values in microseconds.
+QString stats(QList<qint64> values)
+{
+    if (values.isEmpty())
+        return QStringLiteral("none");
+    std::sort(values.begin(), values.end());
+    return QStringLiteral("min %1 / median %2 / max %3 ms (%4)")
+        .arg(values.first() / 1000)
+        .arg(values[values.size() / 2] / 1000)
+        .arg(values.last() / 1000)
+        .arg(values.size());
+}
+
+} // namespace
+
+class TestClusterChaos : public QObject {
+    Q_OBJECT
+
+    test::ClusterFixture m_cluster;
+    std::vector<std::unique_ptr<test::TestWallet>> m_wallets; ///< 0 mines; 1..kWallets mix
+    const QStringList m_slots{QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3")};
+
+    test::TestWallet &w(int i) { return *m_wallets[size_t(i)]; }
+
+    qint64 successfulMixes()
+    {
+        auto row = m_cluster.sql().queryOne("SELECT COUNT(*) FROM mix WHERE mix_status = 'SUCCESS'");
+        return row && row->has_value() ? (*row)->toInt64(0).value_or(-1) : -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<client::DirectoryEvent>();
+        // Hundreds of client sessions: their step-by-step lines would drown the summary
+        // (and QtTest stops printing after 2000 messages).
+        QLoggingCategory::setFilterRules(QStringLiteral("wp.client.*.info=false"));
+        auto services = m_cluster.startServices();
+        QVERIFY2(services, services ? "" : qPrintable(services.error().message));
+        auto wallets = test::fundedWallets(m_cluster.node, kWallets + 1);
+        QVERIFY2(wallets, wallets ? "" : qPrintable(wallets.error().message));
+        m_wallets = std::move(*wallets);
+        for (const QString &name : m_slots) {
+            auto started = m_cluster.start(name, test::fastMixIni(5000));
+            QVERIFY2(started, started ? "" : qPrintable(started.error().message));
+        }
+        for (int i = 1; i <= kWallets; ++i) {
+            auto tx0 = w(i).tx0(m_cluster.url(m_slots.first()), kMixPool, kCoinsPerWallet);
+            QVERIFY2(tx0, tx0 ? "" : qPrintable(tx0.error().message));
+        }
+        QVERIFY(m_cluster.node.generateToAddress(1, w(0).miningAddress()));
+    }
+
+    void chaosWhileClientsMix()
+    {
+        // The clients: every instance of the cluster in the bootstrap list.
+        client::DirectoryConfig directoryConfig;
+        directoryConfig.network = btc::Network::Regtest;
+        const crypto::PrivKey operatorKey = crypto::PrivKey::generate();
+        directoryConfig.operatorAddress = *btc::scriptToAddress(
+            test::p2wpkhOf(operatorKey.pubKey()), btc::networkParams(btc::Network::Regtest));
+        for (const QString &name : m_slots)
+            directoryConfig.bootstrap.append(proto::ClusterInstance{name, name, m_cluster.url(name), {}});
+        directoryConfig.backoffMinMs = 300;
+        directoryConfig.backoffMaxMs = 1500;
+        directoryConfig.failureMemoryMs = 3000;
+        auto valid = client::CoordinatorDirectory::validateConfig(directoryConfig);
+        QVERIFY2(valid, valid ? "" : qPrintable(valid.error().message));
+        client::CoordinatorDirectory directory(directoryConfig);
+        const int height = m_cluster.node.rpc(QStringLiteral("getblockcount"))->toInt();
+        std::vector<std::unique_ptr<ChaosClient>> clients;
+        for (int i = 1; i <= kWallets; ++i) {
+            clients.push_back(std::make_unique<ChaosClient>(w(i), directory, height));
+            QCOMPARE(clients.back()->coinsLeft(), kCoinsPerWallet);
+        }
+        const qint64 mixesBefore = successfulMixes();
+        for (auto &c : clients)
+            c->next();
+
+        // The chaos.
+        const quint32 seed = qEnvironmentVariableIsSet("WP_CHAOS_SEED") ? quint32(qEnvironmentVariableIntValue("WP_CHAOS_SEED"))
+                                                                       : QRandomGenerator::global()->generate();
+        qInfo("chaos seed %u (set WP_CHAOS_SEED to replay the same choices)", seed);
+        QRandomGenerator random(seed);
+        struct Ending {
+            QString instanceId;
+            qint64 dbUs;
+            bool killed;
+        };
+        QList<Ending> endings;
+        int kills = 0, terms = 0, restarts = 0;
+        QStringList doubleLeases;
+        qint64 mixesAtHalf = -1;
+        QElapsedTimer run;
+        run.start();
+        for (int cycle = 0; cycle < kCycles; ++cycle) {
+            test::runFor(kCycleMs);
+            doubleLeases += m_cluster.doubleLeases();
+            const QStringList running = m_cluster.running();
+            QStringList stopped;
+            for (const QString &name : m_slots)
+                if (!running.contains(name))
+                    stopped.append(name);
+            QStringList actions;
+            if (running.size() > 1)
+                actions << QStringLiteral("kill") << QStringLiteral("term");
+            if (!stopped.isEmpty())
+                actions << QStringLiteral("restart");
+            const QString action = actions.at(random.bounded(int(actions.size())));
+            if (action == QLatin1String("restart")) {
+                const QString name = stopped.at(random.bounded(int(stopped.size())));
+                auto started = m_cluster.start(name);
+                QVERIFY2(started, qPrintable(name + QStringLiteral(": ") + (started ? QString() : started.error().message)));
+                ++restarts;
+            } else {
+                const QString name = running.at(random.bounded(int(running.size())));
+                const QString id = m_cluster.instanceId(name);
+                const bool kill = action == QLatin1String("kill");
+                const auto at = kill ? m_cluster.kill(name) : m_cluster.terminate(name);
+                QVERIFY2(at, "the database did not answer");
+                endings.append({id, *at, kill});
+                ++(kill ? kills : terms);
+            }
+            if (cycle == kCycles / 2 - 1)
+                mixesAtHalf = successfulMixes() - mixesBefore;
+        }
+        const qint64 chaosMs = run.elapsed();
+        const qint64 mixesAtEnd = successfulMixes() - mixesBefore;
+        for (auto &c : clients)
+            c->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(clients.begin(), clients.end(), [](const auto &c) { return c->idle(); }), 10000);
+
+        // The ownership intervals of every process that ever ran.
+        const qint64 now = m_cluster.dbNowUs().value_or(0);
+        const test::OwnershipLog log = m_cluster.ownershipLog();
+        const QStringList violations = log.violations(now);
+
+        // Takeover times: from the end of a process holding a pool to the next owner's claim.
+        QList<qint64> afterKill, afterTerm;
+        const QList<test::LoggedInterval> intervals = log.intervals(now);
+        for (const Ending &e : std::as_const(endings)) {
+            for (qsizetype i = 0; i < intervals.size(); ++i) {
+                const test::LoggedInterval &held = intervals[i];
+                if (held.instanceId != e.instanceId || !held.closedByBound)
+                    continue;
+                if (i + 1 < intervals.size() && intervals[i + 1].poolId == held.poolId)
+                    (e.killed ? afterKill : afterTerm).append(intervals[i + 1].fromUs - e.dbUs);
+            }
+        }
+
+        // Every successful mix ran under a lease its instance held (same pool, same epoch).
+        QStringList unleased;
+        auto rows = m_cluster.sql().query("SELECT instance_id, pool_id, epoch, mix_id,"
+                                          " TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', created)"
+                                          " FROM mix WHERE mix_status = 'SUCCESS'");
+        QVERIFY(rows);
+        for (const auto &row : *rows) {
+            const QString instance = row.toString(0).value_or(QString());
+            const QString pool = row.toString(1).value_or(QString());
+            const qint64 epoch = row.toInt64(2).value_or(-1);
+            const qint64 created = row.toInt64(4).value_or(0);
+            const bool leased = std::any_of(intervals.begin(), intervals.end(), [&](const test::LoggedInterval &i) {
+                return i.instanceId == instance && i.poolId == pool && i.epoch == epoch && created >= i.fromUs &&
+                       created <= i.endUs;
+            });
+            if (!leased)
+                unleased.append(QStringLiteral("%1 by %2 epoch %3").arg(row.toString(3).value_or(QString()), instance.left(8)).arg(epoch));
+        }
+
+        int sessions = 0, succeeded = 0, redirects = 0, failovers = 0;
+        QHash<QString, int> failures;
+        for (const auto &c : clients) {
+            sessions += c->sessions;
+            succeeded += c->succeeded;
+            redirects += c->redirects;
+            failovers += c->failovers;
+            for (auto it = c->failures.cbegin(); it != c->failures.cend(); ++it)
+                failures[it.key()] += it.value();
+        }
+        QStringList failureText;
+        for (auto it = failures.cbegin(); it != failures.cend(); ++it)
+            failureText.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+        failureText.sort();
+        qInfo("chaos: %d cycles in %lld ms: %d SIGKILL, %d SIGTERM, %d restarts", kCycles, chaosMs, kills, terms, restarts);
+        qInfo("takeover after SIGKILL of an owner: %s", qPrintable(stats(afterKill)));
+        qInfo("takeover after SIGTERM of an owner: %s", qPrintable(stats(afterTerm)));
+        qInfo("mixes: %lld successful in the first half, %lld in all (%.1f per minute)", mixesAtHalf, mixesAtEnd,
+              double(mixesAtEnd) * 60000.0 / double(chaosMs));
+        qInfo("client sessions: %d started, %d succeeded; failures: %s; %d redirects followed, %d failovers", sessions,
+              succeeded, qPrintable(failureText.join(QStringLiteral(", "))), redirects, failovers);
+        qInfo("ownership intervals: %lld over %lld pools, %lld violations; double-lease samples: %lld",
+              qint64(log.size()), qint64(log.pools().size()), qint64(violations.size()), qint64(doubleLeases.size()));
+
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n')) + QStringLiteral("\n") + log.dump(now)));
+        QVERIFY2(doubleLeases.isEmpty(), qPrintable(doubleLeases.join(QLatin1Char(','))));
+        QVERIFY2(unleased.isEmpty(), qPrintable(QStringLiteral("successful mixes without a matching lease: ") +
+                                               unleased.join(QStringLiteral("; "))));
+        QVERIFY2(mixesAtHalf > 0, "no mix succeeded in the first half of the chaos");
+        QVERIFY2(mixesAtEnd > mixesAtHalf, "no mix succeeded in the second half of the chaos");
+        QVERIFY(kills > 0 && terms > 0 && restarts > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClusterChaos)
+#include "tst_clusterchaos.moc"
