@@ -84,8 +84,8 @@ public:
         Slot &slot = m_slots[name];
         if (!slot.process)
             slot.process = std::make_unique<CoordinatorProcess>();
-        if (slot.process->isRunning())
-            return fail(QStringLiteral("%1 is already running").arg(name));
+        if (slot.process->isRunning() || isStopping(name))
+            return fail(QStringLiteral("%1 is still running").arg(name));
         if (!extraIni.isEmpty() || slot.extraIni.isEmpty())
             slot.extraIni = extraIni;
         CoordinatorProcess::Config config;
@@ -115,6 +115,55 @@ public:
     std::optional<qint64> kill(const QString &name) { return endWith(name, SIGKILL); }
     /// SIGTERM (graceful stop), the same way as kill().
     std::optional<qint64> terminate(const QString &name) { return endWith(name, SIGTERM); }
+    /// A process that ended (see reap()).
+    struct Ended {
+        QString name;
+        QString instanceId;
+        qint64 dbUs = 0;      ///< DB clock once it was seen gone (its end bound)
+        qint64 stopMs = 0;    ///< from SIGTERM to exit
+        bool forced = false;  ///< it did not exit within the grace period: SIGKILL
+    };
+    /// SIGTERM without waiting: the slot is stopping() until reap() sees it gone.
+    bool terminateAsync(const QString &name)
+    {
+        if (!isRunning(name) || isStopping(name))
+            return false;
+        process(name).signal(SIGCONT);
+        if (!process(name).signal(SIGTERM))
+            return false;
+        m_stopping.append({name, instanceId(name), QElapsedTimer()});
+        m_stopping.last().since.start();
+        return true;
+    }
+    /// Records the end of every stopping() process that exited (its end bound: the
+    /// DB clock now); one still running after @p graceMs gets SIGKILL (forced).
+    QList<Ended> reap(int graceMs = 30000)
+    {
+        QList<Ended> out;
+        for (qsizetype i = 0; i < m_stopping.size();) {
+            Stopping &s = m_stopping[i];
+            CoordinatorProcess &p = process(s.name);
+            bool forced = false;
+            if (p.isRunning() && s.since.elapsed() > graceMs) {
+                p.signal(SIGKILL);
+                forced = true;
+                (void)QTest::qWaitFor([&] { return !p.isRunning(); }, 10000);
+            }
+            if (p.isRunning()) {
+                ++i;
+                continue;
+            }
+            const qint64 now = dbNowUs().value_or(0);
+            m_bounds.insert(s.instanceId, now);
+            out.append({s.name, s.instanceId, now, s.since.elapsed(), forced});
+            m_stopping.removeAt(i);
+        }
+        return out;
+    }
+    bool isStopping(const QString &name) const
+    {
+        return std::any_of(m_stopping.begin(), m_stopping.end(), [&](const Stopping &s) { return s.name == name; });
+    }
     /// Sends @p sig (SIGSTOP, SIGCONT) to slot @p name.
     bool signal(const QString &name, int sig) { return m_slots.count(name) && process(name).signal(sig); }
 
@@ -130,11 +179,12 @@ public:
             out.append(name);
         return out;
     }
+    /// Slots whose process runs and is not stopping.
     QStringList running() const
     {
         QStringList out;
         for (const auto &[name, slot] : m_slots)
-            if (slot.process && slot.process->isRunning())
+            if (slot.process && slot.process->isRunning() && !isStopping(name))
                 out.append(name);
         return out;
     }
@@ -274,7 +324,14 @@ private:
         return now;
     }
 
+    struct Stopping {
+        QString name;
+        QString instanceId;
+        QElapsedTimer since;
+    };
+
     std::map<QString, Slot> m_slots;
+    QList<Stopping> m_stopping;
     QHash<QString, qint64> m_bounds; ///< instance id -> DB time it was gone by
     QHash<QString, QString> m_names; ///< instance id (every run) -> slot name
     std::unique_ptr<server::db::DbConnection> m_conn;

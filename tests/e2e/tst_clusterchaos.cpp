@@ -205,42 +205,69 @@ private Q_SLOTS:
             bool killed;
         };
         QList<Ending> endings;
-        int kills = 0, terms = 0, restarts = 0;
+        int kills = 0, terms = 0, restarts = 0, forced = 0;
+        QList<qint64> stopTimesMs;
+        QHash<QString, qint64> termAt; ///< instance id -> DB clock when it got SIGTERM
         QStringList doubleLeases;
         qint64 mixesAtHalf = -1;
+        const auto reap = [&] {
+            for (const test::ClusterFixture::Ended &e : m_cluster.reap(20000)) {
+                endings.append({e.instanceId, termAt.value(e.instanceId, e.dbUs), false});
+                stopTimesMs.append(e.stopMs);
+                forced += e.forced ? 1 : 0;
+            }
+        };
         QElapsedTimer run;
         run.start();
         for (int cycle = 0; cycle < kCycles; ++cycle) {
-            test::runFor(kCycleMs);
+            // A graceful stop may take a while (drains): it ends in the background, and is
+            // seen gone within ~10 ms (its end bound).
+            QElapsedTimer pause;
+            pause.start();
+            (void)QTest::qWaitFor([&] {
+                reap();
+                return pause.elapsed() >= kCycleMs;
+            }, kCycleMs + 1000);
             doubleLeases += m_cluster.doubleLeases();
             const QStringList running = m_cluster.running();
             QStringList stopped;
             for (const QString &name : m_slots)
-                if (!running.contains(name))
+                if (!running.contains(name) && !m_cluster.isStopping(name))
                     stopped.append(name);
             QStringList actions;
             if (running.size() > 1)
                 actions << QStringLiteral("kill") << QStringLiteral("term");
             if (!stopped.isEmpty())
                 actions << QStringLiteral("restart");
+            if (actions.isEmpty())
+                continue; // one running, the others still stopping
             const QString action = actions.at(random.bounded(int(actions.size())));
             if (action == QLatin1String("restart")) {
                 const QString name = stopped.at(random.bounded(int(stopped.size())));
                 auto started = m_cluster.start(name);
                 QVERIFY2(started, qPrintable(name + QStringLiteral(": ") + (started ? QString() : started.error().message)));
                 ++restarts;
-            } else {
+            } else if (action == QLatin1String("kill")) {
                 const QString name = running.at(random.bounded(int(running.size())));
                 const QString id = m_cluster.instanceId(name);
-                const bool kill = action == QLatin1String("kill");
-                const auto at = kill ? m_cluster.kill(name) : m_cluster.terminate(name);
+                const auto at = m_cluster.kill(name);
                 QVERIFY2(at, "the database did not answer");
-                endings.append({id, *at, kill});
-                ++(kill ? kills : terms);
+                endings.append({id, *at, true});
+                ++kills;
+            } else {
+                const QString name = running.at(random.bounded(int(running.size())));
+                termAt.insert(m_cluster.instanceId(name), m_cluster.dbNowUs().value_or(0));
+                QVERIFY(m_cluster.terminateAsync(name));
+                ++terms;
             }
             if (cycle == kCycles / 2 - 1)
                 mixesAtHalf = successfulMixes() - mixesBefore;
         }
+        const auto allReaped = [&] {
+            reap();
+            return std::none_of(m_slots.begin(), m_slots.end(), [&](const QString &n) { return m_cluster.isStopping(n); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allReaped(), 30000);
         const qint64 chaosMs = run.elapsed();
         const qint64 mixesAtEnd = successfulMixes() - mixesBefore;
         for (auto &c : clients)
@@ -252,14 +279,15 @@ private Q_SLOTS:
         const test::OwnershipLog log = m_cluster.ownershipLog();
         const QStringList violations = log.violations(now);
 
-        // Takeover times: from the end of a process holding a pool to the next owner's claim.
+        // Takeover times: from the SIGKILL / SIGTERM of a process holding a pool to the next
+        // owner's claim.
         QList<qint64> afterKill, afterTerm;
         const QList<test::LoggedInterval> intervals = log.intervals(now);
         for (const Ending &e : std::as_const(endings)) {
             for (qsizetype i = 0; i < intervals.size(); ++i) {
                 const test::LoggedInterval &held = intervals[i];
-                if (held.instanceId != e.instanceId || !held.closedByBound)
-                    continue;
+                if (held.instanceId != e.instanceId || held.endUs < e.dbUs)
+                    continue; // not held any more when the signal came
                 if (i + 1 < intervals.size() && intervals[i + 1].poolId == held.poolId)
                     (e.killed ? afterKill : afterTerm).append(intervals[i + 1].fromUs - e.dbUs);
             }
@@ -299,6 +327,13 @@ private Q_SLOTS:
             failureText.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
         failureText.sort();
         qInfo("chaos: %d cycles in %lld ms: %d SIGKILL, %d SIGTERM, %d restarts", kCycles, chaosMs, kills, terms, restarts);
+        qInfo("graceful stops (SIGTERM to exit): %s, %d forced with SIGKILL", qPrintable(stats([&] {
+                  QList<qint64> us;
+                  for (qint64 ms : std::as_const(stopTimesMs))
+                      us.append(ms * 1000);
+                  return us;
+              }())),
+              forced);
         qInfo("takeover after SIGKILL of an owner: %s", qPrintable(stats(afterKill)));
         qInfo("takeover after SIGTERM of an owner: %s", qPrintable(stats(afterTerm)));
         qInfo("mixes: %lld successful in the first half, %lld in all (%.1f per minute)", mixesAtHalf, mixesAtEnd,
@@ -315,6 +350,7 @@ private Q_SLOTS:
         QVERIFY2(mixesAtHalf > 0, "no mix succeeded in the first half of the chaos");
         QVERIFY2(mixesAtEnd > mixesAtHalf, "no mix succeeded in the second half of the chaos");
         QVERIFY(kills > 0 && terms > 0 && restarts > 0);
+        QVERIFY2(forced == 0, "a SIGTERM did not stop its instance within 20 s");
     }
 };
 
