@@ -102,9 +102,52 @@ private:
     QList<MixOutcome> m_outcomes;
 };
 
-/// True when output @p index of @p txid is unspent (mempool included).
+/// The outpoints spent by transactions in the node's mempool. bcoin's `gettxout`
+/// with includemempool=true still returns a confirmed output that a mempool
+/// transaction spends (Bitcoin Core does not), so spends are found by reading
+/// the mempool itself. Thread affinity: the test thread (node RPC spins an event loop).
+class MempoolSpends {
+public:
+    /// Reads the transactions that entered the mempool since the last call.
+    /// Returns: false if the node did not answer.
+    bool refresh(BcoinNode &node)
+    {
+        auto pool = node.rpc(QStringLiteral("getrawmempool"));
+        if (!pool || !pool->isArray())
+            return false;
+        for (const QJsonValue &id : pool->toArray()) {
+            const QString txid = id.toString();
+            if (m_txids.contains(txid))
+                continue;
+            auto raw = node.rpc(QStringLiteral("getrawtransaction"), {txid, 0});
+            if (!raw)
+                continue; // mined or evicted meanwhile
+            auto tx = btc::Transaction::deserialize(*util::fromHex(raw->toString()));
+            if (!tx)
+                continue;
+            m_txids.insert(txid);
+            for (const btc::TxIn &in : tx->inputs)
+                m_spent.insert(key(in.prevout));
+        }
+        return true;
+    }
+    bool isSpent(const btc::OutPoint &outpoint) const { return m_spent.contains(key(outpoint)); }
+    /// Every transaction seen in the mempool so far.
+    const QSet<QString> &txids() const { return m_txids; }
+
+private:
+    static QString key(const btc::OutPoint &o) { return o.txid.toHex() + QLatin1Char(':') + QString::number(o.index); }
+    QSet<QString> m_txids;
+    QSet<QString> m_spent;
+};
+
+/// True when @p outpoint is unspent: in the UTXO set (or created in the mempool)
+/// and not spent by a mempool transaction.
 inline bool isUnspent(BcoinNode &node, const btc::OutPoint &outpoint)
 {
+    MempoolSpends mempool;
+    if (!mempool.refresh(node) || mempool.isSpent(outpoint))
+        return false;
     auto out = node.rpc(QStringLiteral("gettxout"), {outpoint.txid.toHex(), int(outpoint.index), true});
     return out && !out->isNull();
 }

@@ -8,7 +8,11 @@
 // ownership intervals of a pool overlap in the logs of all the processes that
 // ever ran, no sample saw two valid leases of a pool, every successful mix ran
 // under a lease its instance really held, and mixes kept succeeding (in each
-// half of the run). Prints a summary: actions, takeover times, mixes.
+// half of the run). Prints a summary: actions, takeover times, mixes, and the
+// mix transactions that reached the node without being recorded (an instance
+// killed between broadcast and record).
+// Environment: WP_CHAOS_SEED replays a run's choices; WP_CHAOS_VERBOSE keeps
+// the clients' info logs; WP_CHAOS_LOGS=<dir> saves the coordinators' logs there.
 #include "clusterfixture.h"
 #include "clusterwallets.h"
 
@@ -34,11 +38,14 @@ constexpr int kCycles = 40;
 constexpr int kCycleMs = 1500;
 
 /// One wallet mixing its premix coins one after the other through the cluster.
+/// Like a real wallet, it stops mixing a coin that its node shows spent (a mix
+/// broadcast by an instance that died or stopped before telling the clients).
 /// Thread affinity: the test thread.
 class ChaosClient : public QObject {
 public:
-    ChaosClient(test::TestWallet &wallet, client::CoordinatorDirectory &directory, int height)
-        : m_wallet(wallet), m_directory(directory), m_height(height)
+    ChaosClient(test::TestWallet &wallet, client::CoordinatorDirectory &directory, int height, test::BcoinNode &node,
+                test::MempoolSpends &mempool)
+        : m_wallet(wallet), m_directory(directory), m_height(height), m_node(node), m_mempool(mempool)
     {
         for (const Utxo &u : wallet.coins(WalletAccount::Premix))
             m_coins.append(u);
@@ -49,12 +56,20 @@ public:
     QHash<QString, int> failures; ///< reason name -> count
     int redirects = 0;
     int failovers = 0;
+    int spentElsewhere = 0; ///< coins found spent by a mix the client was told had failed
     qsizetype coinsLeft() const { return m_coins.size(); }
 
     /// Starts the next coin unless stopped or out of coins.
     void next()
     {
-        if (m_stopped || m_session || m_coins.isEmpty())
+        if (m_stopped || m_session)
+            return;
+        m_mempool.refresh(m_node);
+        while (!m_coins.isEmpty() && m_mempool.isSpent(m_coins.first().outpoint)) {
+            m_coins.removeFirst();
+            ++spentElsewhere;
+        }
+        if (m_coins.isEmpty())
             return;
         const Utxo coin = m_coins.takeFirst();
         client::MixConfig config;
@@ -65,6 +80,7 @@ public:
         config.connectTimeoutMs = 5000;
         config.registerOutputRetryMs = 200;
         client::ResilienceConfig resilience;
+        resilience.maxMixAttempts = 10;
         resilience.mixRetryPauseMs = 300;
         resilience.maxFruitlessAttempts = 40;
         m_session = new client::ResilientMixSession(config, client::MixUtxo{coin.outpoint, coin.value, coin.script},
@@ -82,6 +98,16 @@ public:
                         m_coins.append(coin);
                     ended();
                 });
+        // Before each retry: is the coin still ours to mix?
+        connect(m_session, &client::ResilientMixSession::retrying, this, [this, coin, session = m_session](const QString &, int) {
+            QTimer::singleShot(0, session, [this, coin, session] {
+                m_mempool.refresh(m_node);
+                if (session == m_session && m_mempool.isSpent(coin.outpoint)) {
+                    ++spentElsewhere;
+                    session->stop();
+                }
+            });
+        });
         connect(m_session, &client::ResilientMixSession::event, this, [this](const client::DirectoryEvent &e) {
             if (e.kind == client::DirectoryEvent::Kind::Redirected)
                 ++redirects;
@@ -98,6 +124,16 @@ public:
             m_session->stop();
     }
     bool idle() const { return !m_session; }
+    /// The current session's step and instance, for the summary.
+    QString state() const
+    {
+        if (!m_session)
+            return QStringLiteral("idle");
+        return QStringLiteral("%1 on %2 (%3 mix failures)")
+            .arg(client::mixStepName(m_session->step()),
+                 m_session->coordinator() ? m_session->coordinator()->name : QStringLiteral("-"))
+            .arg(m_session->mixFailures());
+    }
 
 private:
     void ended()
@@ -110,6 +146,8 @@ private:
     test::TestWallet &m_wallet;
     client::CoordinatorDirectory &m_directory;
     int m_height = 0;
+    test::BcoinNode &m_node;
+    test::MempoolSpends &m_mempool;
     QList<Utxo> m_coins;
     client::ResilientMixSession *m_session = nullptr;
     bool m_stopped = false;
@@ -151,14 +189,18 @@ private Q_SLOTS:
         qRegisterMetaType<client::DirectoryEvent>();
         // Hundreds of client sessions: their step-by-step lines would drown the summary
         // (and QtTest stops printing after 2000 messages).
-        QLoggingCategory::setFilterRules(QStringLiteral("wp.client.*.info=false"));
+        if (!qEnvironmentVariableIsSet("WP_CHAOS_VERBOSE"))
+            QLoggingCategory::setFilterRules(QStringLiteral("wp.client.*.info=false"));
         auto services = m_cluster.startServices();
         QVERIFY2(services, services ? "" : qPrintable(services.error().message));
         auto wallets = test::fundedWallets(m_cluster.node, kWallets + 1);
         QVERIFY2(wallets, wallets ? "" : qPrintable(wallets.error().message));
         m_wallets = std::move(*wallets);
         for (const QString &name : m_slots) {
-            auto started = m_cluster.start(name, test::fastMixIni(5000));
+            // Two pools for three slots: an instance that joins is often idle (no drain) and
+            // the pools move mostly by takeovers; the mixing pool still moves often enough.
+            auto started = m_cluster.start(name, QStringLiteral("[General]\npools = 0.01btc,0.001btc\n") +
+                                                     test::fastMixIni(5000));
             QVERIFY2(started, started ? "" : qPrintable(started.error().message));
         }
         for (int i = 1; i <= kWallets; ++i) {
@@ -185,9 +227,10 @@ private Q_SLOTS:
         QVERIFY2(valid, valid ? "" : qPrintable(valid.error().message));
         client::CoordinatorDirectory directory(directoryConfig);
         const int height = m_cluster.node.rpc(QStringLiteral("getblockcount"))->toInt();
+        test::MempoolSpends mempool;
         std::vector<std::unique_ptr<ChaosClient>> clients;
         for (int i = 1; i <= kWallets; ++i) {
-            clients.push_back(std::make_unique<ChaosClient>(w(i), directory, height));
+            clients.push_back(std::make_unique<ChaosClient>(w(i), directory, height, m_cluster.node, mempool));
             QCOMPARE(clients.back()->coinsLeft(), kCoinsPerWallet);
         }
         const qint64 mixesBefore = successfulMixes();
@@ -195,8 +238,9 @@ private Q_SLOTS:
             c->next();
 
         // The chaos.
-        const quint32 seed = qEnvironmentVariableIsSet("WP_CHAOS_SEED") ? quint32(qEnvironmentVariableIntValue("WP_CHAOS_SEED"))
-                                                                       : QRandomGenerator::global()->generate();
+        bool seeded = false;
+        const quint32 given = qEnvironmentVariable("WP_CHAOS_SEED").toUInt(&seeded);
+        const quint32 seed = seeded ? given : QRandomGenerator::global()->generate();
         qInfo("chaos seed %u (set WP_CHAOS_SEED to replay the same choices)", seed);
         QRandomGenerator random(seed);
         struct Ending {
@@ -209,6 +253,7 @@ private Q_SLOTS:
         QList<qint64> stopTimesMs;
         QHash<QString, qint64> termAt; ///< instance id -> DB clock when it got SIGTERM
         QStringList doubleLeases;
+        QStringList timeline;
         qint64 mixesAtHalf = -1;
         const auto reap = [&] {
             for (const test::ClusterFixture::Ended &e : m_cluster.reap(20000)) {
@@ -229,6 +274,7 @@ private Q_SLOTS:
                 return pause.elapsed() >= kCycleMs;
             }, kCycleMs + 1000);
             doubleLeases += m_cluster.doubleLeases();
+            const QString mixOwner = m_cluster.owners().value(kMixPool);
             const QStringList running = m_cluster.running();
             QStringList stopped;
             for (const QString &name : m_slots)
@@ -242,13 +288,16 @@ private Q_SLOTS:
             if (actions.isEmpty())
                 continue; // one running, the others still stopping
             const QString action = actions.at(random.bounded(int(actions.size())));
+            QString target;
             if (action == QLatin1String("restart")) {
                 const QString name = stopped.at(random.bounded(int(stopped.size())));
                 auto started = m_cluster.start(name);
                 QVERIFY2(started, qPrintable(name + QStringLiteral(": ") + (started ? QString() : started.error().message)));
                 ++restarts;
+                target = name;
             } else if (action == QLatin1String("kill")) {
                 const QString name = running.at(random.bounded(int(running.size())));
+                target = name;
                 const QString id = m_cluster.instanceId(name);
                 const auto at = m_cluster.kill(name);
                 QVERIFY2(at, "the database did not answer");
@@ -256,12 +305,18 @@ private Q_SLOTS:
                 ++kills;
             } else {
                 const QString name = running.at(random.bounded(int(running.size())));
+                target = name;
                 termAt.insert(m_cluster.instanceId(name), m_cluster.dbNowUs().value_or(0));
                 QVERIFY(m_cluster.terminateAsync(name));
                 ++terms;
             }
+            const qint64 mixes = successfulMixes() - mixesBefore;
+            timeline.append(QStringLiteral("%1s %2 %3%4 (mixes %5)")
+                                .arg(double(run.elapsed()) / 1000.0, 0, 'f', 1)
+                                .arg(action, target, target == mixOwner ? QStringLiteral(", owner of the mixing pool") : QString())
+                                .arg(mixes));
             if (cycle == kCycles / 2 - 1)
-                mixesAtHalf = successfulMixes() - mixesBefore;
+                mixesAtHalf = mixes;
         }
         const auto allReaped = [&] {
             reap();
@@ -270,6 +325,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(allReaped(), 30000);
         const qint64 chaosMs = run.elapsed();
         const qint64 mixesAtEnd = successfulMixes() - mixesBefore;
+        QStringList clientStates;
+        for (auto &c : clients)
+            clientStates.append(c->state());
         for (auto &c : clients)
             c->stop();
         QTRY_VERIFY_WITH_TIMEOUT(std::all_of(clients.begin(), clients.end(), [](const auto &c) { return c->idle(); }), 10000);
@@ -312,13 +370,26 @@ private Q_SLOTS:
                 unleased.append(QStringLiteral("%1 by %2 epoch %3").arg(row.toString(3).value_or(QString()), instance.left(8)).arg(epoch));
         }
 
-        int sessions = 0, succeeded = 0, redirects = 0, failovers = 0;
+        // Mix transactions the node has that no instance recorded as successful: broadcast by an
+        // instance that was killed or stopped before it could record them (and tell the clients).
+        QVERIFY(mempool.refresh(m_cluster.node));
+        int unrecorded = 0;
+        for (const QString &txid : mempool.txids()) {
+            auto recorded = m_cluster.sql().queryOne("SELECT COUNT(*) FROM mix_log l JOIN mix m ON m.id = l.mix_id"
+                                                     " WHERE l.txid = ? AND m.mix_status = 'SUCCESS'",
+                                                     {txid});
+            if (recorded && recorded->has_value() && (*recorded)->toInt64(0) == 0)
+                ++unrecorded;
+        }
+
+        int sessions = 0, succeeded = 0, redirects = 0, failovers = 0, spentElsewhere = 0;
         QHash<QString, int> failures;
         for (const auto &c : clients) {
             sessions += c->sessions;
             succeeded += c->succeeded;
             redirects += c->redirects;
             failovers += c->failovers;
+            spentElsewhere += c->spentElsewhere;
             for (auto it = c->failures.cbegin(); it != c->failures.cend(); ++it)
                 failures[it.key()] += it.value();
         }
@@ -340,6 +411,18 @@ private Q_SLOTS:
               double(mixesAtEnd) * 60000.0 / double(chaosMs));
         qInfo("client sessions: %d started, %d succeeded; failures: %s; %d redirects followed, %d failovers", sessions,
               succeeded, qPrintable(failureText.join(QStringLiteral(", "))), redirects, failovers);
+        qInfo("mix transactions broadcast but not recorded as successful: %d of %lld in the mempool; coins the clients"
+              " then found spent: %d",
+              unrecorded, qint64(mempool.txids().size()), spentElsewhere);
+        qInfo("timeline:\n  %s", qPrintable(timeline.join(QStringLiteral("\n  "))));
+        qInfo("clients at the end: %s", qPrintable(clientStates.join(QStringLiteral("; "))));
+        if (const QString dir = qEnvironmentVariable("WP_CHAOS_LOGS"); !dir.isEmpty()) {
+            for (const QString &name : m_slots) {
+                QFile f(dir + QLatin1Char('/') + name + QStringLiteral(".log"));
+                if (f.open(QIODevice::WriteOnly))
+                    f.write(m_cluster.logText(name).toUtf8());
+            }
+        }
         qInfo("ownership intervals: %lld over %lld pools, %lld violations; double-lease samples: %lld",
               qint64(log.size()), qint64(log.pools().size()), qint64(violations.size()), qint64(doubleLeases.size()));
 

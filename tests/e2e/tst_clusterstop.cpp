@@ -5,7 +5,7 @@
 // it must have stopped serving (fenced or lease lost), must not broadcast the
 // mix nor record anything under its old epoch after the takeover, must blame
 // nobody, and must rejoin cleanly and get pools again through the spread. The
-// coins of the aborted mix then mix on the new owner. There is never more than
+// coins of the aborted mix then mix on the current owner. There is never more than
 // one valid lease per pool and the ownership intervals never overlap.
 #include "clusterfixture.h"
 #include "clusterwallets.h"
@@ -221,7 +221,7 @@ private Q_SLOTS:
         QCOMPARE(m_cluster.health(m_victim), 200);
     }
 
-    void coinsOfTheAbortedMixMixOnTheNewOwner()
+    void coinsOfTheAbortedMixMixOnTheCurrentOwner()
     {
         const QString owner = m_cluster.owners().value(kMixPool);
         QVERIFY(!owner.isEmpty());
@@ -236,7 +236,7 @@ private Q_SLOTS:
         QVERIFY(row && row->has_value());
         QCOMPARE((*row)->toString(0), m_cluster.instanceId(owner));
         QCOMPARE((*row)->toInt64(1), m_cluster.leases().value(kMixPool).second);
-        qInfo("the same coins then mixed on %s (epoch %lld): %s", qPrintable(owner),
+        qInfo("the same coins then mixed on the current owner %s (epoch %lld): %s", qPrintable(owner),
               qint64((*row)->toInt64(1).value_or(0)), qPrintable(txid));
     }
 
