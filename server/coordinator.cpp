@@ -3,10 +3,12 @@
 #include <chaintip.h>
 #include <inputvalidator.h>
 #include <logging.h>
+#include <manifestpublisher.h>
 #include <mixstore.h>
 #include <poolservice.h>
 #include <restcontroller.h>
 #include <stompcontroller.h>
+#include <status/statusservice.h>
 
 #include <cluster/clusterconfig.h>
 #include <cluster/clustermember.h>
@@ -17,6 +19,7 @@
 #include <mix/tx0datafactory.h>
 #include <mix/tx0validator.h>
 #include <net/netserver.h>
+#include <net/stompserver.h>
 #include <net/stompsession.h>
 #include <net/noderpcclient.h>
 #include <util/hex.h>
@@ -159,12 +162,23 @@ Result<void> Coordinator::start()
         m_pools.append(p);
     }
     // A pool run by another instance: tell the client where (DESIGN §2.4).
-    m_stomp->setRedirector([this](net::StompSession *session, const QString &poolId) {
+    // An owner whose heartbeat is older than three renewals is presumed dead: clients are not
+    // sent to it (they would fail to connect and back off) but asked to retry shortly.
+    const auto isLive = [this](const QString &instanceId) {
+        const qint64 staleUs = 3LL * m_options.cluster.renewMs * 1000;
+        const QList<cluster::MemberInfo> members = m_cluster->members();
+        return std::any_of(members.begin(), members.end(), [&](const cluster::MemberInfo &m) {
+            return m.id == instanceId && m.heartbeatAgeUs < staleUs;
+        });
+    };
+    m_stomp->setRedirector([this, isLive](net::StompSession *session, const QString &poolId) {
         if (!configuredPool(poolId))
             return false;
         proto::RedirectResponse redirect;
         redirect.poolId = poolId;
-        const auto owner = m_cluster->owner(poolId);
+        auto owner = m_cluster->owner(poolId);
+        if (owner && owner->instanceId != m_instanceId && !isLive(owner->instanceId))
+            owner.reset(); // its lease has not expired yet, but it stopped heartbeating: being taken over
         if (owner && owner->instanceId != m_instanceId) {
             redirect.urlClear = owner->urlClear;
             redirect.urlOnion = owner->urlOnion;
@@ -172,8 +186,8 @@ Result<void> Coordinator::start()
             m_stomp->sendToSession(session->id(), proto::type::kRedirectResponse, redirect.toJson());
             m_stomp->sendError(session->id(), proto::error::kPoolRedirect,
                                QStringLiteral("Pool %1 is served by %2").arg(poolId, owner->urlClear));
-        } else { // changing owner right now
-            redirect.retryAfterMs = m_options.cluster.leaseTtlMs;
+        } else { // changing owner right now: the next owner claims it within a lease cycle or two
+            redirect.retryAfterMs = std::max(500, 2 * m_options.cluster.renewMs);
             m_stomp->sendToSession(session->id(), proto::type::kRedirectResponse, redirect.toJson());
             m_stomp->sendError(session->id(), proto::error::kPoolUnavailable,
                                QStringLiteral("Pool %1 is changing coordinator: retry in %2 ms")
@@ -186,10 +200,16 @@ Result<void> Coordinator::start()
     connect(m_cluster.get(), &cluster::ClusterMember::poolLost, this,
             [this](const QString &poolId, cluster::LossReason) { onPoolLost(poolId); });
     connect(m_cluster.get(), &cluster::ClusterMember::drainRequested, this, [this](const QString &poolId) {
-        // Simple drain: the pool stops here (a running mix fails without blame) and its
-        // lease is released at once for the instance that asked for it.
-        onPoolLost(poolId);
-        m_cluster->release(poolId);
+        // The running mix ends here first; then the lease goes to the instance that needs it.
+        PoolService *p = configuredPool(poolId);
+        if (!p) {
+            m_cluster->release(poolId);
+            return;
+        }
+        p->drain([this, poolId] {
+            if (m_cluster)
+                m_cluster->release(poolId);
+        });
     });
     connect(m_cluster.get(), &cluster::ClusterMember::membersChanged, this, [this] {
         if (m_cluster->members().size() > 1)
@@ -214,7 +234,21 @@ Result<void> Coordinator::start()
                                  }
                                  return out;
                              },
-                             m_options.pools, [this] { return m_ready; }});
+                             m_options.pools,
+                             // Not ready before it knows its pools, nor while it cannot see the database.
+                             [this] { return m_ready && m_cluster && m_cluster->isInContact(); }});
+
+    auto manifestSettings = ManifestSettings::fromOptions(m_options);
+    if (!manifestSettings)
+        return manifestSettings.error();
+    m_manifest = std::make_unique<ManifestPublisher>(std::move(*manifestSettings), *m_cluster, m_net->http());
+    // Dashboard, metrics and admin pages; the live stats ride on every heartbeat.
+    m_status = std::make_unique<status::StatusService>(
+        m_net->http(), status::StatusService::Deps{
+                           *m_db, m_instanceId, m_options.instanceName, m_options.urlClear, m_options.cluster.leaseTtlMs,
+                           m_pools, [this] { return m_net ? m_net->stomp().sessionCount() : 0; },
+                           [this] { return m_cluster ? std::optional(m_cluster->counters()) : std::nullopt; }});
+    m_cluster->setStatsProvider([this] { return m_status->statsSnapshot(); });
 
     auto port = m_net->listen(m_options.listenAddress, m_options.port);
     if (!port)
@@ -253,10 +287,21 @@ void Coordinator::onPoolLost(const QString &poolId)
     }
 }
 
+void Coordinator::shutdown(std::function<void()> finished)
+{
+    if (!m_cluster)
+        return finished();
+    qCInfo(lcCoordinator).noquote() << "instance" << m_options.instanceName << "shutting down: draining its pools";
+    connect(m_cluster.get(), &cluster::ClusterMember::shutdownFinished, this, std::move(finished),
+            Qt::SingleShotConnection);
+    m_cluster->shutdown(std::chrono::milliseconds(m_options.cluster.drainTimeoutMs));
+}
+
 void Coordinator::stop()
 {
-    // Leases are not released here: they expire after the lease TTL and another instance
-    // takes the pools over (graceful drain on SIGTERM is part of issue #4).
+    // Without a shutdown() first, leases are not released: they expire after the lease
+    // TTL and other instances take the pools over (as after kill -9).
+    m_manifest.reset();
     m_cluster.reset();
     for (PoolService *p : m_pools)
         p->stop(QStringLiteral("The coordinator is shutting down"));

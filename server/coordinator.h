@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace wp::net {
@@ -25,6 +26,9 @@ class NetServer;
 namespace cluster {
 class ClusterMember;
 }
+namespace status {
+class StatusService;
+}
 namespace mix {
 class FeeConfig;
 class Tx0Validator;
@@ -32,6 +36,7 @@ class Tx0DataFactory;
 }
 class ChainTip;
 class InputValidator;
+class ManifestPublisher;
 class MixStore;
 class PoolService;
 class RestController;
@@ -52,7 +57,12 @@ public:
     /// Starts everything. Returns: a one-line reason if the instance cannot run
     /// (database unreachable, migrations failed, fee config invalid, port taken).
     Result<void> start();
-    /// Stops mixing (current mixes fail without blame) and closes the network.
+    /// Graceful shutdown (SIGTERM, DESIGN §2.2): every pool drains (its running mix
+    /// ends, its clients are sent on to the next owner), the leases are released and
+    /// the instance is marked stopped; then @p finished is called once (after the
+    /// cluster.drain-timeout-ms at the latest, also when the database is down).
+    void shutdown(std::function<void()> finished);
+    /// Stops at once: current mixes fail without blame, leases are left to expire.
     void stop();
 
     const QString &instanceId() const { return m_instanceId; }
@@ -82,7 +92,9 @@ private:
     QList<PoolService *> m_pools; ///< children of this object
     std::unique_ptr<db::Database> m_clusterDb; ///< its own connection, so leases never queue behind mix work
     std::unique_ptr<cluster::ClusterMember> m_cluster;
+    std::unique_ptr<ManifestPublisher> m_manifest;
     bool m_ready = false;
+    std::unique_ptr<status::StatusService> m_status; ///< dashboard, metrics, admin pages, heartbeat stats
 };
 
 } // namespace wp::server

@@ -69,6 +69,15 @@ const Setting kSettings[] = {
     {"cluster.renew-ms", "2000", "heartbeat and pool lease renewal period"},
     {"cluster.lease-ttl-ms", "10000", "pool lease length: a dead owner's pools are taken over after this"},
     {"cluster.fence-ms", "7000", "an instance that could not renew for this long stops serving its pools (< lease TTL)"},
+    {"cluster.drain-timeout-ms", "240000",
+     "on SIGTERM: longest wait for the running mixes to end before the leases are released (a second signal stops at once)"},
+    {"cluster.name", "whirlpool", "cluster name in the signed manifest (GET /rest/cluster)"},
+    {"cluster.operator-key", "",
+     "operator private key (WIF or 64 hex) signing GET /rest/cluster (or cluster.operator-key-file, or $WP_OPERATOR_KEY); "
+     "empty: no manifest is served and clients follow redirects to bootstrap instances only",
+     "WP_OPERATOR_KEY", true},
+    {"cluster.operator-address-type", "p2wpkh", "address of the operator key clients pin: p2wpkh, p2pkh or p2sh-p2wpkh"},
+    {"cluster.manifest-ttl-s", "3600", "validity of the signed manifest; it lists the instances seen this recently"},
     {"pools", "0.5btc,0.05btc,0.01btc,0.001btc", "pool ids; each configured in an INI group [pool.<id>]"},
 };
 
@@ -167,8 +176,15 @@ Result<CoordinatorOptions> CoordinatorOptions::parse(const QStringList &argument
                                           QStringLiteral("file"));
     const QCommandLineOption setOption(QStringLiteral("set"), QStringLiteral("Override one setting (repeatable)."),
                                        QStringLiteral("section.key=value"));
+    const QCommandLineOption addAdminOption(
+        QStringLiteral("add-admin"),
+        QStringLiteral("Create the dashboard admin <login> (or set a new password for it) in the configured database, "
+                       "then exit. The password (at least 12 characters) is read from $WP_ADMIN_PASSWORD, else from "
+                       "standard input; never from the command line."),
+        QStringLiteral("login"));
     parser.addOption(configOption);
     parser.addOption(setOption);
+    parser.addOption(addAdminOption);
     if (!parser.parse(arguments))
         return Error(1, parser.errorText());
     if (parser.isSet(QStringLiteral("help")))
@@ -237,6 +253,9 @@ Result<CoordinatorOptions> CoordinatorOptions::parse(const QStringList &argument
     }
 
     CoordinatorOptions o;
+    o.addAdminLogin = parser.value(addAdminOption);
+    if (parser.isSet(addAdminOption) && o.addAdminLogin.isEmpty())
+        return Error(1, QStringLiteral("--add-admin needs a login"));
     const auto network = btc::networkFromName(r.string(QStringLiteral("network")));
     if (!network)
         r.setError(QStringLiteral("network must be main, test or regtest, got '%1'").arg(r.string(QStringLiteral("network"))));
@@ -279,9 +298,10 @@ Result<CoordinatorOptions> CoordinatorOptions::parse(const QStringList &argument
     o.fees.secretPassphrase = r.string(QStringLiteral("fees.secret-passphrase"));
     o.fees.feeXpub = r.string(QStringLiteral("fees.fee-xpub"));
     o.fees.scodes = r.string(QStringLiteral("fees.scodes")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    if (o.fees.secretWords.isEmpty())
+    // --add-admin only needs the database: the fee secrets may live in the service's environment.
+    if (o.fees.secretWords.isEmpty() && !parser.isSet(addAdminOption))
         r.setError(QStringLiteral("fees.secret-words is required (the BIP47 fee account; set fees.secret-words-file or $WP_FEE_SECRET_WORDS)"));
-    if (o.fees.feeXpub.isEmpty())
+    if (o.fees.feeXpub.isEmpty() && !parser.isSet(addAdminOption))
         r.setError(QStringLiteral("fees.fee-xpub is required (the BIP84 account receiving Tx0 fees)"));
 
     o.timings.confirmTickMs = int(r.integer(QStringLiteral("timings.confirm-tick-ms"), 10, 3600000));
@@ -303,6 +323,14 @@ Result<CoordinatorOptions> CoordinatorOptions::parse(const QStringList &argument
     o.cluster.renewMs = int(r.integer(QStringLiteral("cluster.renew-ms"), 50, 600000));
     o.cluster.leaseTtlMs = int(r.integer(QStringLiteral("cluster.lease-ttl-ms"), 200, 3600000));
     o.cluster.fenceMs = int(r.integer(QStringLiteral("cluster.fence-ms"), 100, 3600000));
+    o.cluster.drainTimeoutMs = int(r.integer(QStringLiteral("cluster.drain-timeout-ms"), 0, 3600000));
+    o.cluster.name = r.string(QStringLiteral("cluster.name"));
+    o.cluster.operatorKey = r.string(QStringLiteral("cluster.operator-key"));
+    o.cluster.operatorAddressType = r.string(QStringLiteral("cluster.operator-address-type")).toLower();
+    o.cluster.manifestTtlS = int(r.integer(QStringLiteral("cluster.manifest-ttl-s"), 60, 30 * 86400));
+    if (!QStringList{QStringLiteral("p2wpkh"), QStringLiteral("p2pkh"), QStringLiteral("p2sh-p2wpkh")}.contains(
+            o.cluster.operatorAddressType))
+        r.setError(QStringLiteral("cluster.operator-address-type must be p2wpkh, p2pkh or p2sh-p2wpkh"));
 
     const QStringList poolIds = r.string(QStringLiteral("pools")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (poolIds.isEmpty())

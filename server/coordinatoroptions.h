@@ -69,9 +69,18 @@ struct CoordinatorOptions {
         int renewMs = 0;     ///< heartbeat + lease renewal period
         int leaseTtlMs = 0;  ///< lease length after each renewal
         int fenceMs = 0;     ///< stop serving after this long without a renewal (< TTL)
+        int drainTimeoutMs = 0; ///< on SIGTERM, longest wait for running mixes before the leases go
+        QString name;           ///< the cluster's name in the signed manifest
+        QString operatorKey;    ///< WIF or hex private key signing GET /rest/cluster; empty: not served
+        QString operatorAddressType; ///< "p2wpkh" (default), "p2pkh" or "p2sh-p2wpkh"
+        int manifestTtlS = 0;   ///< validity of a signed manifest; instances seen this recently are listed
     } cluster;
 
     QList<mix::PoolConfig> pools;
+
+    /// `--add-admin LOGIN`: create (or re-password) this dashboard admin and exit instead
+    /// of running (status/addadmincommand.h). Empty: run the coordinator.
+    QString addAdminLogin;
 
     /// Parses the command line (with the INI file it names) into options.
     /// Returns: the options, or an Error whose message is one line naming the

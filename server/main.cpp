@@ -1,6 +1,7 @@
 // whirlpool-coordinator: one instance of the Decentralized Whirlpool coordinator cluster.
 #include <coordinator.h>
 #include <processsignals.h>
+#include <status/addadmincommand.h>
 
 #include <net/processsetup.h>
 
@@ -22,12 +23,15 @@ int main(int argc, char *argv[])
             std::fprintf(stdout, "%s\n", qPrintable(options.error().message));
         return options.error().code;
     }
+    if (!options->addAdminLogin.isEmpty())
+        return wp::server::status::runAddAdminCommand(*options);
     wp::server::configureProcess(*options);
     wp::server::Coordinator coordinator(std::move(*options));
     if (auto started = coordinator.start(); !started) {
         std::fprintf(stderr, "whirlpool-coordinator: %s\n", qPrintable(started.error().message));
         return 1;
     }
-    wp::server::quitOnTerminationSignals(&app, [&coordinator] { coordinator.stop(); });
+    wp::server::stopOnTerminationSignals(
+        &app, [&coordinator](std::function<void()> quit) { coordinator.shutdown(std::move(quit)); });
     return app.exec();
 }

@@ -10,6 +10,7 @@
 #include <util/hex.h>
 
 #include <memory>
+#include <utility>
 
 namespace wp::server {
 
@@ -59,8 +60,55 @@ void PoolService::start(qint64 epoch)
         startNextMix();
 }
 
+namespace {
+const QString kHandoverNotice =
+    QStringLiteral("The pool is moving to another coordinator instance: reconnect to be redirected");
+}
+
+void PoolService::drain(std::function<void()> drained)
+{
+    WP_ASSERT(drained);
+    if (!m_running)
+        return drained();
+    if (m_onDrained) // already draining: the first caller is told
+        return;
+    m_onDrained = std::move(drained);
+    qCInfo(lcPool).noquote() << m_pool.poolId << "drains";
+    for (const mix::RegisteredInput &input : m_queue.all())
+        sendError(input.sessionId, proto::error::kPoolUnavailable, kHandoverNotice);
+    m_queue.clear();
+    if (!m_mix || m_mix->phase() == MixPhase::ConfirmInput)
+        discardCollectingMix(kHandoverNotice);
+    // else: the mix runs to its end, and finishMix() -> startNextMix() completes the drain.
+}
+
+void PoolService::discardCollectingMix(const QString &notice)
+{
+    if (m_mix) {
+        qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId() << "discarded while collecting inputs";
+        for (const mix::MixInput &input : m_mix->inputs())
+            sendError(input.input.sessionId, proto::error::kPoolUnavailable, notice);
+        for (const mix::RegisteredInput &input : m_mix->takeConfirming())
+            sendError(input.sessionId, proto::error::kPoolUnavailable, notice);
+    }
+    finishDrain();
+}
+
+void PoolService::finishDrain()
+{
+    m_running = false;
+    m_mix.reset();
+    m_timer.stop();
+    m_busy = false;
+    m_outputsBeingStored = 0;
+    qCInfo(lcPool).noquote() << m_pool.poolId << "drained";
+    if (auto drained = std::exchange(m_onDrained, nullptr))
+        drained();
+}
+
 void PoolService::stop(const QString &notice)
 {
+    m_onDrained = nullptr;
     if (!m_running)
         return;
     m_running = false;
@@ -82,6 +130,8 @@ void PoolService::startNextMix()
     m_outputsBeingStored = 0;
     if (!m_running)
         return;
+    if (m_onDrained)
+        return finishDrain();
     if (!m_nextKey) {
         prepareKey(); // the mix starts when the key is ready
         return;
@@ -141,6 +191,8 @@ void PoolService::registerInput(mix::RegisteredInput input)
     const QString session = input.sessionId;
     if (m_mix && m_mix->hasInput(input.outpoint))
         return; // already mixing: silently ignored, as classic does
+    if (m_onDrained)
+        return sendError(session, proto::error::kPoolUnavailable, kHandoverNotice);
     switch (m_queue.add(std::move(input))) {
     case mix::InputQueue::AddResult::Added:
     case mix::InputQueue::AddResult::AlreadyQueued:
@@ -498,10 +550,16 @@ void PoolService::finishMix(const QList<mix::Blame> &blames)
         record.rawTx = tx.serialize(true);
     }
     qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << mixId << record.status << record.failReason;
-    m_deps.store.saveMix(record, this, [pool = m_pool.poolId, mixId](Result<void> r) {
-        if (!r)
-            qCWarning(lcPool).noquote() << pool << "could not save mix" << mixId << ":" << r.error().message;
-    });
+    // Mix history is written under a lease we still hold (fencing): a mix that ended
+    // because the lease was lost is not recorded under an epoch that is over.
+    if (!m_broadcastGuard || m_broadcastGuard()) {
+        m_deps.store.saveMix(record, this, [pool = m_pool.poolId, mixId](Result<void> r) {
+            if (!r)
+                qCWarning(lcPool).noquote() << pool << "could not save mix" << mixId << ":" << r.error().message;
+        });
+    } else {
+        qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << mixId << "not recorded: epoch" << m_epoch << "is over";
+    }
     Q_EMIT mixFinished(record);
     startNextMix();
 }

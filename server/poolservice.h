@@ -53,7 +53,16 @@ public:
     /// Stops mixing: the current mix fails without blaming anybody, the queue is
     /// dropped and @p notice is sent to every waiting session.
     void stop(const QString &notice);
+    /// Hands the pool over to another instance (a planned drain, DESIGN §2.2): no
+    /// more inputs are taken (queued and new ones get 631, so their clients reconnect
+    /// and are redirected to the next owner); a mix that already passed input
+    /// registration runs to its end; one still collecting inputs is discarded (its
+    /// clients get 631, nothing is recorded: nobody lost anything). Then the pool stops
+    /// and @p drained is called once. Not running: @p drained is called at once.
+    /// stop() during a drain ends it without calling @p drained.
+    void drain(std::function<void()> drained);
     bool isRunning() const { return m_running; }
+    bool isDraining() const { return m_running && m_onDrained != nullptr; }
     qint64 epoch() const { return m_epoch; }
     /// Called before anything is broadcast; false aborts the mix (fencing, issue #4).
     void setBroadcastGuard(std::function<bool()> guard) { m_broadcastGuard = std::move(guard); }
@@ -91,6 +100,8 @@ private:
     void beginSigning();
     void broadcast();
     void finishMix(const QList<mix::Blame> &blames);
+    void discardCollectingMix(const QString &notice);
+    void finishDrain();
     void sendError(const QString &sessionId, int code, const QString &message);
     void sendToInputs(const char *messageType, const QJsonObject &body);
     bool isCurrent(const QString &mixId) const { return m_mix && m_mix->mixId() == mixId; }
@@ -109,6 +120,7 @@ private:
     int m_outputsBeingStored = 0; ///< registered outputs whose shared-table insert has not answered yet
     qint64 m_epoch = 0;
     std::function<bool()> m_broadcastGuard;
+    std::function<void()> m_onDrained; ///< set while draining
 };
 
 } // namespace wp::server

@@ -37,21 +37,29 @@ void configureProcess(const CoordinatorOptions &options)
         qCWarning(lcCoordinator).noquote() << "cannot raise the file descriptor limit:" << limit.error().message;
 }
 
-void quitOnTerminationSignals(QCoreApplication *app, std::function<void()> beforeQuit)
+void stopOnTerminationSignals(QCoreApplication *app, std::function<void(std::function<void()> quit)> gracefulStop)
 {
     if (::pipe2(s_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) {
         qCWarning(lcCoordinator) << "cannot watch termination signals";
         return;
     }
     auto *notifier = new QSocketNotifier(s_signalPipe[0], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, [app, beforeQuit = std::move(beforeQuit)] {
-        char byte = 0;
-        while (::read(s_signalPipe[0], &byte, 1) > 0) {
-        }
-        qCInfo(lcCoordinator) << "termination signal: stopping";
-        beforeQuit();
-        app->quit();
-    });
+    QObject::connect(notifier, &QSocketNotifier::activated, app,
+                     [app, gracefulStop = std::move(gracefulStop), signals = 0]() mutable {
+                         char byte = 0;
+                         int received = 0;
+                         while (::read(s_signalPipe[0], &byte, 1) > 0)
+                             ++received;
+                         if (received == 0)
+                             return;
+                         if (signals++ > 0 || received > 1) {
+                             qCInfo(lcCoordinator) << "second termination signal: stopping now";
+                             app->quit();
+                             return;
+                         }
+                         qCInfo(lcCoordinator) << "termination signal: draining (send it again to stop at once)";
+                         gracefulStop([app] { app->quit(); });
+                     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);

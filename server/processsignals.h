@@ -12,8 +12,9 @@ namespace wp::server {
 /// soft file-descriptor limit raised to the hard limit (many sockets).
 void configureProcess(const CoordinatorOptions &options);
 
-/// On SIGTERM or SIGINT, runs @p beforeQuit on the event loop and then quits
-/// @p app (self-pipe, so nothing runs inside the signal handler).
-void quitOnTerminationSignals(QCoreApplication *app, std::function<void()> beforeQuit);
+/// On the first SIGTERM or SIGINT, calls @p gracefulStop on the event loop with a
+/// function that quits @p app (call it when the graceful stop is over); on a second
+/// signal, quits at once. A self-pipe keeps all work out of the signal handler.
+void stopOnTerminationSignals(QCoreApplication *app, std::function<void(std::function<void()> quit)> gracefulStop);
 
 } // namespace wp::server

@@ -102,14 +102,23 @@ void StompController::onMessage(net::StompSession *session, const QByteArray &de
         if (!request)
             return reject(request.error());
         PoolService *pool = m_pools(request->poolId);
-        if (!pool)
+        if (!pool) { // not here (any more): where it runs now, if it is a pool of the cluster
+            if (m_redirector && m_redirector(session, request->poolId))
+                return;
             return reject(Error(proto::error::kInvalidArgument, QStringLiteral("Pool not found: %1").arg(request->poolId)));
+        }
         const QString poolId = request->poolId;
         m_validator.validate(sessionId, *request, pool->config(), this,
                              [this, sessionId, poolId](Result<mix::RegisteredInput> input) {
+                                 net::StompSession *client = m_stomp.session(sessionId);
+                                 if (!client)
+                                     return; // the client left meanwhile
                                  PoolService *p = m_pools(poolId);
-                                 if (!m_stomp.session(sessionId) || !p)
-                                     return; // the client left, or the pool moved, meanwhile
+                                 if (!p) { // the pool moved meanwhile
+                                     if (m_redirector)
+                                         m_redirector(client, poolId);
+                                     return;
+                                 }
                                  if (!input)
                                      return sendError(sessionId, input.error().code, input.error().message);
                                  m_poolBySession.insert(sessionId, poolId);

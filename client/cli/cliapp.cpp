@@ -7,8 +7,11 @@
 #include <wallet/utxo.h>
 #include <wallet/walletkeys.h>
 
-#include <mixer/coordinatorrestclient.h>
-#include <mixer/mixsession.h>
+#include "bootstrapfile.h"
+#include "clusterrest.h"
+
+#include <mixer/coordinatordirectory.h>
+#include <mixer/resilientmixsession.h>
 
 #include <bitcoin/bech32.h>
 #include <bitcoin/bip39.h>
@@ -46,17 +49,36 @@ std::optional<WalletAccount> accountFromName(const QString &name)
 
 QString btcText(btc::Amount sats) { return QString::number(double(sats) / 1e8, 'f', 8); }
 
+QString seconds(int ms) { return QString::number(ms / 1000.0, 'f', 1); }
+
+/// A --coordinator URL as a bootstrap entry, named after its host and port.
+proto::ClusterInstance instanceFromUrl(const QUrl &url)
+{
+    proto::ClusterInstance instance;
+    instance.name = url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+    const QString text = url.toString(QUrl::StripTrailingSlash);
+    if (url.host().endsWith(QLatin1String(".onion")))
+        instance.urlOnion = text;
+    else
+        instance.urlClear = text;
+    return instance;
+}
+
 } // namespace
 
 CliApp::CliApp(CliOptions options, QObject *parent) : QObject(parent), m_options(std::move(options))
 {
     m_node = std::make_unique<wp::net::NodeRpcClient>(
         wp::net::NodeRpcConfig{m_options.nodeUrl, m_options.nodeUser, m_options.nodePassword, {}, 15000});
-    if (m_options.coordinatorUrl.isValid())
-        m_rest = std::make_unique<CoordinatorRestClient>(m_options.coordinatorUrl, m_options.proxy.isolated());
 }
 
-CliApp::~CliApp() = default;
+CliApp::~CliApp()
+{
+    // Sessions first: they refer to the directory.
+    for (const ActiveMix &m : std::as_const(m_active))
+        delete m.session;
+    m_active.clear();
+}
 
 void CliApp::print(const QString &event, const QJsonObject &fields, const QString &human)
 {
@@ -121,6 +143,86 @@ bool CliApp::openWallet()
     m_book->setParity(WalletAccount::Postmix, btc::AddressChain::Receive, IndexParity::Even);
     m_mixWallet = std::make_shared<LocalMixWallet>(m_book);
     return true;
+}
+
+bool CliApp::openCluster()
+{
+    DirectoryConfig config;
+    config.network = m_wallet.network;
+    config.identity = m_options.proxy;
+    config.useOnion = m_options.useOnion;
+    config.restTimeoutMs = 15000;
+    if (!m_options.bootstrapPath.isEmpty()) {
+        auto list = BootstrapList::load(m_options.bootstrapPath);
+        if (!list) {
+            fail(list.error().message, 2);
+            return false;
+        }
+        config.bootstrap = list->instances;
+        config.operatorAddress = list->operatorAddress;
+    }
+    for (const QUrl &url : m_options.coordinatorUrls)
+        config.bootstrap.append(instanceFromUrl(url));
+    if (!m_options.operatorAddress.isEmpty())
+        config.operatorAddress = m_options.operatorAddress;
+    if (config.bootstrap.isEmpty()) {
+        fail(QStringLiteral("--coordinator URL or --bootstrap FILE is required"), 2);
+        return false;
+    }
+    if (auto valid = CoordinatorDirectory::validateBootstrap(config); !valid) {
+        fail(QStringLiteral("coordinator list: %1").arg(valid.error().message), 2);
+        return false;
+    }
+    m_directory = std::make_unique<CoordinatorDirectory>(config);
+    connect(m_directory.get(), &CoordinatorDirectory::event, this, &CliApp::onDirectoryEvent);
+    m_rest = std::make_unique<ClusterRest>(m_directory.get(), m_options.proxy);
+
+    QJsonArray instances;
+    QStringList names;
+    for (const CoordinatorEndpoint &e : m_directory->knownInstances()) {
+        instances.append(QJsonObject{{QStringLiteral("name"), e.name}, {QStringLiteral("url"), e.url.toString()}});
+        names.append(QStringLiteral("%1 %2").arg(e.name, e.url.toString()));
+    }
+    const bool manifest = !config.operatorAddress.isEmpty();
+    print(QStringLiteral("cluster"),
+          {{QStringLiteral("kind"), QStringLiteral("INSTANCES")}, {QStringLiteral("instances"), instances},
+           {QStringLiteral("operatorAddress"), config.operatorAddress}},
+          QStringLiteral("cluster: %1 instance(s): %2; %3")
+              .arg(instances.size())
+              .arg(names.join(QStringLiteral(", ")),
+                   manifest ? QStringLiteral("manifest signed by %1").arg(config.operatorAddress)
+                            : QStringLiteral("no operator address, only these instances are followed")));
+    return true;
+}
+
+QString CliApp::coinTag(const ActiveMix &m) const
+{
+    const auto &instance = m.session ? m.session->coordinator() : std::nullopt;
+    return QStringLiteral("[%1 %2 %3@%4]").arg(m.label, m.kind, m.poolId, instance ? instance->name : QStringLiteral("?"));
+}
+
+void CliApp::onDirectoryEvent(const DirectoryEvent &event)
+{
+    QJsonObject fields{{QStringLiteral("kind"), directoryEventKindName(event.kind)},
+                       {QStringLiteral("instance"), event.instanceName},
+                       {QStringLiteral("url"), event.url.toString()},
+                       {QStringLiteral("message"), event.message}};
+    QString who = QStringLiteral("cluster");
+    const auto coin = m_sessionCoins.constFind(event.origin);
+    if (coin != m_sessionCoins.constEnd() && m_active.contains(*coin)) {
+        const ActiveMix &m = m_active[*coin];
+        fields.insert(QStringLiteral("utxo"), *coin);
+        fields.insert(QStringLiteral("account"), m.kind);
+        fields.insert(QStringLiteral("pool"), m.poolId);
+        who = coinTag(m);
+    } else if (!event.origin.isEmpty()) {
+        fields.insert(QStringLiteral("origin"), event.origin);
+    }
+    // People see where each coin is from the "on instance" lines; scripts get every connection.
+    if (!m_options.json && event.kind == DirectoryEvent::Kind::Connected)
+        return;
+    print(QStringLiteral("cluster"), fields,
+          QStringLiteral("%1 %2: %3").arg(who, directoryEventKindName(event.kind), event.message));
 }
 
 void CliApp::cmdCreate(bool restore)
@@ -255,17 +357,21 @@ void CliApp::cmdMine()
 
 void CliApp::cmdTx0()
 {
-    if (!m_rest)
-        return fail(QStringLiteral("--coordinator URL is required"), 2);
+    if (m_options.poolIds.size() != 1)
+        return fail(QStringLiteral("tx0 makes one Tx0 into one --pool"), 2);
+    if (!openCluster())
+        return;
     scanThen([this] {
-        m_rest->fetchPools(this, [this](Result<proto::PoolsResponse> pools) {
+        m_rest->fetchPools(this, [this](Result<proto::PoolsResponse> pools, ClusterRest::Answered from) {
             if (!pools)
                 return fail(QStringLiteral("cannot read the pools: %1").arg(pools.error().message));
+            const QString poolId = m_options.poolIds.first();
             const auto pool = std::find_if(pools->pools.begin(), pools->pools.end(),
-                                           [&](const proto::PoolInfo &p) { return p.poolId == m_options.poolId; });
+                                           [&](const proto::PoolInfo &p) { return p.poolId == poolId; });
             if (pool == pools->pools.end())
-                return fail(QStringLiteral("the coordinator has no pool '%1'").arg(m_options.poolId));
-            m_rest->fetchTx0Data({}, this, [this, poolInfo = *pool](Result<proto::Tx0DataResponse> data) {
+                return fail(QStringLiteral("coordinator %1 has no pool '%2'").arg(from ? from->name : QString(), poolId));
+            m_rest->fetchTx0Data({}, this, [this, poolInfo = *pool](Result<proto::Tx0DataResponse> data,
+                                                                   ClusterRest::Answered via) {
                 if (!data)
                     return fail(QStringLiteral("cannot read the Tx0 data: %1").arg(data.error().message));
                 const auto tx0Data = std::find_if(data->tx0Datas.begin(), data->tx0Datas.end(),
@@ -298,25 +404,30 @@ void CliApp::cmdTx0()
                     return fail(QStringLiteral("cannot build the Tx0: %1").arg(tx0.error().message));
                 const btc::Transaction tx = tx0->tx;
                 const Tx0Preview preview = tx0->preview;
-                m_node->broadcast(tx.serialize(), tx.txid().toHex(), this, [this, tx, preview](Result<void> r) {
+                const QString instance = via ? via->name : QString();
+                const QString tx0Pool = poolInfo.poolId;
+                m_node->broadcast(tx.serialize(), tx.txid().toHex(), this, [this, tx, preview, instance, tx0Pool](Result<void> r) {
                     if (!r)
                         return fail(QStringLiteral("the node refused the Tx0: %1").arg(r.error().message));
                     print(QStringLiteral("tx0"),
                           {{QStringLiteral("txid"), tx.txid().toHex()},
-                           {QStringLiteral("pool"), m_options.poolId},
+                           {QStringLiteral("pool"), tx0Pool},
+                           {QStringLiteral("instance"), instance},
                            {QStringLiteral("premixCount"), preview.nbPremix},
                            {QStringLiteral("premixValue"), qint64(preview.premixValue)},
                            {QStringLiteral("feeValue"), qint64(preview.feeValue)},
                            {QStringLiteral("minerFee"), qint64(preview.tx0MinerFee)},
                            {QStringLiteral("change"), qint64(preview.change)}},
-                          QStringLiteral("tx0 %1: %2 premix outputs of %3 sats for pool %4 (coordinator fee %5, miner fee %6, change %7)")
+                          QStringLiteral("tx0 %1: %2 premix outputs of %3 sats for pool %4 (coordinator fee %5, miner fee %6, "
+                                         "change %7; Tx0 data from %8)")
                               .arg(tx.txid().toHex())
                               .arg(preview.nbPremix)
                               .arg(preview.premixValue)
-                              .arg(m_options.poolId)
+                              .arg(tx0Pool)
                               .arg(preview.feeValue)
                               .arg(preview.tx0MinerFee)
-                              .arg(preview.change));
+                              .arg(preview.change)
+                              .arg(instance));
                     m_done = true;
                     Q_EMIT finished(0);
                 });
@@ -327,19 +438,35 @@ void CliApp::cmdTx0()
 
 void CliApp::cmdMix()
 {
-    if (!m_rest)
-        return fail(QStringLiteral("--coordinator URL is required"), 2);
-    m_rest->fetchPools(this, [this](Result<proto::PoolsResponse> pools) {
+    if (m_options.poolIds.isEmpty())
+        return fail(QStringLiteral("--pool is required"), 2);
+    if (!openCluster())
+        return;
+    m_rest->fetchPools(this, [this](Result<proto::PoolsResponse> pools, ClusterRest::Answered from) {
         if (!pools)
             return fail(QStringLiteral("cannot read the pools: %1").arg(pools.error().message));
-        for (const proto::PoolInfo &p : pools->pools)
-            if (p.poolId == m_options.poolId)
-                m_pool = {p.poolId, p.denomination, p.mustMixBalanceMax};
-        if (m_pool.poolId.isEmpty())
-            return fail(QStringLiteral("the coordinator has no pool '%1'").arg(m_options.poolId));
-        print(QStringLiteral("mixing"), {{QStringLiteral("pool"), m_pool.poolId}, {QStringLiteral("target"), m_options.mixes}},
-              QStringLiteral("mixing in pool %1%2").arg(m_pool.poolId,
-                  m_options.mixes > 0 ? QStringLiteral(" until %1 successful mixes").arg(m_options.mixes) : QString()));
+        QStringList owners;
+        for (const proto::PoolInfo &p : pools->pools) {
+            if (!m_options.poolIds.contains(p.poolId))
+                continue;
+            m_pools.insert(p.poolId, PoolTerms{p.poolId, p.denomination, p.mustMixBalanceMax});
+            const auto owner = m_directory->endpointFor(QUrl(p.ownerUrlClear));
+            owners.append(QStringLiteral("%1 on %2").arg(p.poolId, owner ? owner->name
+                                                                   : p.ownerUrlClear.isEmpty() ? QStringLiteral("(no owner yet)")
+                                                                                               : p.ownerUrlClear));
+        }
+        for (const QString &id : std::as_const(m_options.poolIds))
+            if (!m_pools.contains(id))
+                return fail(QStringLiteral("coordinator %1 has no pool '%2'").arg(from ? from->name : QString(), id));
+        print(QStringLiteral("mixing"),
+              {{QStringLiteral("pools"), QJsonArray::fromStringList(m_options.poolIds)},
+               {QStringLiteral("pool"), m_options.poolIds.first()},
+               {QStringLiteral("target"), m_options.mixes}},
+              QStringLiteral("mixing in pool%1 %2%3 (pools listed by %4: %5)")
+                  .arg(m_options.poolIds.size() > 1 ? QStringLiteral("s") : QString(),
+                       m_options.poolIds.join(QStringLiteral(", ")),
+                       m_options.mixes > 0 ? QStringLiteral(" until %1 successful mixes").arg(m_options.mixes) : QString(),
+                       from ? from->name : QString(), owners.join(QStringLiteral(", "))));
         ChainScanner::Options options;
         options.birthdayHeight = m_wallet.birthdayHeight;
         options.pollIntervalMs = 1000;
@@ -353,16 +480,20 @@ void CliApp::cmdMix()
     });
 }
 
-bool CliApp::isMixable(const Utxo &u) const
+QString CliApp::mixablePool(const Utxo &u) const
 {
     if (u.account() != WalletAccount::Premix && u.account() != WalletAccount::Postmix)
-        return false;
-    if (u.value < m_pool.denomination || u.value > m_pool.mustMixBalanceMax)
-        return false;
+        return {};
     if (u.confirmations < m_options.minConfirmations)
-        return false;
+        return {};
     const QString key = u.outpoint.toString();
-    return !m_active.contains(key) && m_retryAfterMs.value(key, 0) <= QDateTime::currentMSecsSinceEpoch();
+    if (m_active.contains(key) || m_retryAfterMs.value(key, 0) > QDateTime::currentMSecsSinceEpoch())
+        return {};
+    // Pool ranges do not overlap: [denomination, mustMixBalanceMax] names one pool at most.
+    for (const PoolTerms &p : m_pools)
+        if (u.value >= p.denomination && u.value <= p.mustMixBalanceMax)
+            return p.poolId;
+    return {};
 }
 
 void CliApp::fillMixSlots()
@@ -370,74 +501,133 @@ void CliApp::fillMixSlots()
     if (m_done)
         return;
     // Premix coins first (they paid for their first mix), then remixes; random order within each.
-    QList<Utxo> premix;
-    QList<Utxo> postmix;
+    QList<QPair<Utxo, QString>> premix;
+    QList<QPair<Utxo, QString>> postmix;
     for (const Utxo &u : m_scanner->utxos())
-        if (isMixable(u))
-            (u.account() == WalletAccount::Premix ? premix : postmix).append(u);
-    auto shuffle = [](QList<Utxo> &list) {
+        if (const QString pool = mixablePool(u); !pool.isEmpty())
+            (u.account() == WalletAccount::Premix ? premix : postmix).append({u, pool});
+    auto shuffle = [](QList<QPair<Utxo, QString>> &list) {
         for (qsizetype i = list.size() - 1; i > 0; --i)
             list.swapItemsAt(i, qsizetype(crypto::randomBelow(std::uint64_t(i + 1))));
     };
     shuffle(premix);
     shuffle(postmix);
-    const QList<Utxo> candidates = premix + postmix;
-    for (qsizetype i = 0; i < candidates.size() && m_active.size() < m_options.concurrency; ++i)
-        startMix(candidates[i]);
+    QHash<QString, int> busy;
+    for (const ActiveMix &m : std::as_const(m_active))
+        ++busy[m.poolId];
+    for (const auto &[utxo, pool] : premix) {
+        // A mix needs premix (mustMix) coins: one waits in place of a remix that is not in a mix yet.
+        if (busy.value(pool) >= m_options.concurrency && !makeRoomForPremix(pool))
+            continue;
+        ++busy[pool];
+        startMix(utxo, pool);
+    }
+    for (const auto &[utxo, pool] : postmix) {
+        if (busy.value(pool) >= m_options.concurrency)
+            continue;
+        ++busy[pool];
+        startMix(utxo, pool);
+    }
 }
 
-void CliApp::startMix(const Utxo &utxo)
+bool CliApp::makeRoomForPremix(const QString &poolId)
 {
+    for (auto it = m_active.cbegin(); it != m_active.cend(); ++it) {
+        const ActiveMix &m = it.value();
+        // Only a coin still in the pool's queue (not invited to a mix): leaving costs nobody anything.
+        const MixStep step = m.session->step();
+        const bool queued = step == MixStep::Connecting || step == MixStep::Connected || step == MixStep::RegisteredInput;
+        if (m.poolId != poolId || m.kind != u"postmix" || !queued)
+            continue;
+        const QString key = it.key();
+        print(QStringLiteral("yield"), {{QStringLiteral("utxo"), key}, {QStringLiteral("pool"), poolId}},
+              QStringLiteral("%1 leaves the pool queue for a premix coin").arg(coinTag(m)));
+        m.session->stop(); // failed(Stop) at once: the coin leaves m_active and retries later
+        return true;
+    }
+    return false;
+}
+
+void CliApp::startMix(const Utxo &utxo, const QString &poolId)
+{
+    const PoolTerms terms = m_pools.value(poolId);
     MixConfig config;
-    config.poolId = m_pool.poolId;
-    config.denomination = m_pool.denomination;
+    config.poolId = terms.poolId;
+    config.denomination = terms.denomination;
     config.network = m_wallet.network;
-    config.coordinatorUrl = m_options.coordinatorUrl;
     config.identity = m_options.proxy.isolated();
     config.blockHeight = m_scanner->nodeHeight();
     const MixUtxo mixUtxo{utxo.outpoint, utxo.value, utxo.script};
     const QString key = utxo.outpoint.toString();
     const QString label = shortOutpoint(utxo.outpoint);
     const QString kind = utxo.account() == WalletAccount::Premix ? QStringLiteral("premix") : QStringLiteral("postmix");
-    auto *session = new MixSession(config, mixUtxo, m_mixWallet, this);
-    m_active.insert(key, session);
-    auto fields = [=, this](QJsonObject extra) {
+    auto *session = new ResilientMixSession(config, mixUtxo, m_mixWallet, m_directory.get(), ResilienceConfig{}, this);
+    m_active.insert(key, ActiveMix{session, poolId, label, kind});
+    m_sessionCoins.insert(session->id(), key);
+    auto instance = [session] { return session->coordinator() ? session->coordinator()->name : QString(); };
+    auto fields = [=](QJsonObject extra) {
         extra.insert(QStringLiteral("utxo"), key);
         extra.insert(QStringLiteral("account"), kind);
-        extra.insert(QStringLiteral("pool"), m_pool.poolId);
+        extra.insert(QStringLiteral("pool"), poolId);
+        extra.insert(QStringLiteral("instance"), instance());
         return extra;
     };
-    connect(session, &MixSession::stepChanged, this, [=, this](MixStep step, const QString &message, int progress) {
+    auto who = [this, key] { return coinTag(m_active.value(key)); };
+    auto finish = [this, key, session] {
+        m_active.remove(key);
+        m_sessionCoins.remove(session->id());
+        session->deleteLater();
+    };
+    connect(session, &ResilientMixSession::stepChanged, this, [=, this](MixStep step, const QString &message, int progress) {
         print(QStringLiteral("step"),
               fields({{QStringLiteral("step"), mixStepName(step)}, {QStringLiteral("message"), message},
                       {QStringLiteral("progress"), progress}}),
-              QStringLiteral("[%1 %2] %3 %4 (%5%)").arg(label, kind, mixStepName(step), message).arg(progress));
+              QStringLiteral("%1 %2 %3 (%4%)").arg(who(), mixStepName(step), message).arg(progress));
     });
-    connect(session, &MixSession::succeeded, this, [=, this](const QString &txid) {
+    connect(session, &ResilientMixSession::coordinatorChanged, this, [=, this](const QString &name, const QUrl &url) {
+        print(QStringLiteral("instance"), fields({{QStringLiteral("url"), url.toString()}}),
+              QStringLiteral("%1 on instance %2 (%3)").arg(who(), name, url.toString()));
+    });
+    connect(session, &ResilientMixSession::retrying, this, [=, this](const QString &message, int delayMs) {
+        print(QStringLiteral("retry"), fields({{QStringLiteral("message"), message}, {QStringLiteral("delayMs"), delayMs}}),
+              QStringLiteral("%1 retry in %2 s: %3").arg(who(), seconds(delayMs), message));
+    });
+    connect(session, &ResilientMixSession::redirected, this, [=, this](const proto::RedirectResponse &r) {
+        // People see the directory's REDIRECTED / REDIRECT_REFUSED line, or the retry.
+        if (m_options.json)
+            print(QStringLiteral("redirect"),
+                  fields({{QStringLiteral("redirectPool"), r.poolId}, {QStringLiteral("urlClear"), r.urlClear},
+                          {QStringLiteral("urlOnion"), r.urlOnion}, {QStringLiteral("epoch"), r.epoch},
+                          {QStringLiteral("retryAfterMs"), r.retryAfterMs}}),
+                  {});
+    });
+    connect(session, &ResilientMixSession::succeeded, this, [=, this](const QString &txid) {
         ++m_successes;
         print(QStringLiteral("success"), fields({{QStringLiteral("txid"), txid}, {QStringLiteral("mixes"), m_successes}}),
-              QStringLiteral("[%1 %2] MIX SUCCESS %3 (%4 mixes done)").arg(label, kind, txid).arg(m_successes));
-        m_active.remove(key);
-        session->deleteLater();
+              QStringLiteral("%1 MIX SUCCESS %2 (%3 mixes done)").arg(who(), txid).arg(m_successes));
+        finish();
         m_retryAfterMs.insert(key, std::numeric_limits<qint64>::max()); // spent now
         if (m_options.mixes > 0 && m_successes >= m_options.mixes) {
             m_done = true;
-            for (MixSession *s : std::as_const(m_active))
-                s->stop();
+            const QList<ActiveMix> others = m_active.values(); // stop() ends them (and edits m_active) at once
+            for (const ActiveMix &m : others)
+                m.session->stop();
             QTimer::singleShot(200, this, [this] { Q_EMIT finished(0); });
             return;
         }
         m_scanner->sync();
     });
-    connect(session, &MixSession::failed, this, [=, this](MixFailReason reason, const QString &message, int code) {
-        print(QStringLiteral("failed"),
-              fields({{QStringLiteral("reason"), mixFailReasonName(reason)}, {QStringLiteral("message"), message},
-                      {QStringLiteral("errorCode"), code}}),
-              QStringLiteral("[%1 %2] mix failed: %3 %4").arg(label, kind, mixFailReasonName(reason), message));
-        m_active.remove(key);
-        session->deleteLater();
+    connect(session, &ResilientMixSession::failed, this, [=, this](MixFailReason reason, const QString &message, int code) {
+        if (reason != MixFailReason::Stop)
+            print(QStringLiteral("failed"),
+                  fields({{QStringLiteral("reason"), mixFailReasonName(reason)}, {QStringLiteral("message"), message},
+                          {QStringLiteral("errorCode"), code}}),
+                  QStringLiteral("%1 mix failed: %2 %3").arg(who(), mixFailReasonName(reason), message));
+        finish();
         if (reason == MixFailReason::ProtocolMismatch)
             return fail(QStringLiteral("protocol mismatch with the coordinator: update whirlpool-cli"));
+        if (m_done)
+            return;
         m_retryAfterMs.insert(key, QDateTime::currentMSecsSinceEpoch() + kRetryAfterFailureMs);
         QTimer::singleShot(kRetryAfterFailureMs, this, [this] { fillMixSlots(); });
     });

@@ -20,7 +20,15 @@ Commands:
   balance                scan the chain and print the coins of each account
   mine                   regtest only: mine --blocks N blocks to the deposit account
   tx0                    make a Tx0 into --pool from the confirmed deposit coins
-  mix                    mix premix and postmix coins of --pool (remixing), until --mixes N successes
+  mix                    mix premix and postmix coins of every --pool (remixing), until --mixes N successes
+Coordinator cluster (tx0, mix): give every instance you know, with --coordinator URL (repeat it) and/or
+--bootstrap FILE, a JSON list
+  {"instances": [{"name": "alpha", "urlClear": "http://127.0.0.1:8080", "urlOnion": ""}, ...],
+   "operatorAddress": "<the operator's manifest signing address, optional>"}
+REST calls go to a random instance (another one when it does not answer). Each coin starts on a random
+instance, follows redirects to its pool's owner and, when its instance fails, moves to another one after a
+short random pause; every redirect, failover and retry is printed. Redirects are followed only to the listed
+instances, or also to those of the cluster manifest signed by the operator address when one is given.
 Secrets: the wallet passphrase comes from $WP_PASSPHRASE, the node password from $WP_NODE_PASSWORD.)";
 
 } // namespace
@@ -48,16 +56,21 @@ int main(int argc, char *argv[])
     const auto network = option("network", "Network of a new wallet: main, test or regtest.", "name", "regtest");
     const auto node = option("node", "Bitcoin node JSON-RPC URL.", "url", "http://127.0.0.1:8332/");
     const auto nodeUser = option("node-user", "Node RPC user.", "user", "whirlpool");
-    const auto coordinator = option("coordinator", "Coordinator URL.", "url");
+    const auto coordinator = option("coordinator", "A coordinator instance's URL (repeat it for each instance).", "url");
+    const auto bootstrap = option("bootstrap", "JSON file listing the coordinator instances (see above).", "file");
+    const auto operatorAddress = option("operator-address",
+                                        "The operator's manifest signing address (overrides the bootstrap file's).",
+                                        "address");
+    const auto onion = option("onion", "Connect to the instances' onion URLs (with --proxy).");
     const auto proxy = option("proxy", "SOCKS5 proxy (Tor) host:port; every connection gets its own credentials.", "host:port");
     const auto json = option("json", "One JSON object per line, for scripts.");
     const auto verbose = option("verbose", "Also print the library's own log (connections, protocol events).");
-    const auto pool = option("pool", "Pool id.", "id", "0.01btc");
+    const auto pool = option("pool", "Pool id; `mix` takes several (repeat it, or a comma list).", "id", "0.01btc");
     const auto account = option("account", "Account for `address`.", "name", "deposit");
     const auto index = option("index", "Address index for `address`.", "n", "0");
     const auto blocks = option("blocks", "Blocks for `mine`.", "n", "1");
     const auto mixes = option("mixes", "Stop `mix` after this many successes (0: never).", "n", "0");
-    const auto concurrency = option("concurrency", "Coins mixing at once.", "n", "3");
+    const auto concurrency = option("concurrency", "Coins mixing at once in each pool.", "n", "3");
     const auto confirmations = option("min-confirmations", "Confirmations a coin needs to be used.", "n", "1");
     const auto birthday = option("birthday", "Block height to scan from (create/restore).", "height");
     const auto tx0Fee = option("fee-rate", "Tx0 miner fee rate, sat/vB.", "sats", "2");
@@ -79,14 +92,27 @@ int main(int argc, char *argv[])
     o.nodeUrl = QUrl(parser.value(node));
     o.nodeUser = parser.value(nodeUser);
     o.nodePassword = qEnvironmentVariable("WP_NODE_PASSWORD");
-    o.coordinatorUrl = QUrl(parser.value(coordinator));
+    for (const QString &value : parser.values(coordinator)) {
+        const QUrl url(value, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()) {
+            std::fprintf(stderr, "whirlpool-cli: --coordinator %s is not a URL\n", qPrintable(value.left(200)));
+            return 2;
+        }
+        o.coordinatorUrls.append(url);
+    }
+    o.bootstrapPath = parser.value(bootstrap);
+    o.operatorAddress = parser.value(operatorAddress).trimmed();
+    o.useOnion = parser.isSet(onion);
     if (parser.isSet(proxy)) {
         const QStringList hostPort = parser.value(proxy).split(QLatin1Char(':'));
         o.proxy.proxyHost = hostPort.value(0);
         o.proxy.proxyPort = quint16(hostPort.value(1).toUInt());
     }
     o.json = parser.isSet(json);
-    o.poolId = parser.value(pool);
+    for (const QString &value : parser.values(pool))
+        for (const QString &id : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!o.poolIds.contains(id.trimmed()))
+                o.poolIds.append(id.trimmed());
     o.account = parser.value(account);
     o.index = parser.value(index).toInt();
     o.blocks = parser.value(blocks).toInt();

@@ -80,10 +80,19 @@ CoordinatorDirectory::~CoordinatorDirectory() = default;
 
 Result<void> CoordinatorDirectory::validateConfig(const DirectoryConfig &config)
 {
+    if (config.operatorAddress.isEmpty())
+        return fail(QStringLiteral("no operator address: the cluster manifest cannot be verified"));
+    return validateBootstrap(config);
+}
+
+Result<void> CoordinatorDirectory::validateBootstrap(const DirectoryConfig &config)
+{
     const btc::NetworkParams &params = btc::networkParams(config.network);
-    if (auto script = btc::addressToScript(config.operatorAddress, params); !script)
-        return fail(QStringLiteral("operator address '%1' is not a %2 address: %3")
-                        .arg(config.operatorAddress.left(100), params.name, script.error().message));
+    if (!config.operatorAddress.isEmpty()) {
+        if (auto script = btc::addressToScript(config.operatorAddress, params); !script)
+            return fail(QStringLiteral("operator address '%1' is not a %2 address: %3")
+                            .arg(config.operatorAddress.left(100), params.name, script.error().message));
+    }
     if (config.backoffMinMs <= 0 || config.backoffMaxMs < config.backoffMinMs)
         return fail(QStringLiteral("back-off range [%1, %2] ms is invalid").arg(config.backoffMinMs).arg(config.backoffMaxMs));
     int usable = 0;
@@ -282,6 +291,8 @@ bool CoordinatorDirectory::knowsTarget(const proto::RedirectResponse &redirect) 
 
 bool CoordinatorDirectory::canRefreshManifest() const
 {
+    if (m_config.operatorAddress.isEmpty())
+        return false;
     return m_refreshing || !m_refreshedOnce || m_now() - m_lastRefreshAttemptMs >= m_config.minRefreshIntervalMs;
 }
 

@@ -32,6 +32,8 @@ struct DirectoryConfig {
     /// The shipped (user-editable) instances, each with a clearnet and/or an onion URL.
     QList<proto::ClusterInstance> bootstrap;
     /// The operator's signing address: the only signer of manifests we accept.
+    /// Empty: no manifest is ever fetched, only bootstrap instances are used
+    /// (validateBootstrap() accepts that; validateConfig() does not).
     QString operatorAddress;
     btc::Network network = btc::Network::Main;
     /// Connect to urlOnion (through a Tor identity) instead of urlClear.
@@ -121,6 +123,10 @@ public:
     /// at least one usable bootstrap instance, every URL valid, back-off range sane.
     /// Returns: the first problem, for the user. Never fails on any input.
     static Result<void> validateConfig(const DirectoryConfig &config);
+    /// validateConfig() without the operator address: for a client that follows
+    /// bootstrap instances only (empty operatorAddress). A non-empty address is still checked.
+    /// Returns: the first problem, for the user. Never fails on any input.
+    static Result<void> validateBootstrap(const DirectoryConfig &config);
 
     const DirectoryConfig &config() const { return m_config; }
 
@@ -165,12 +171,15 @@ public:
     /// fetch runs join it; calls within minRefreshIntervalMs of the last attempt
     /// are refused (returns false, no signal).
     bool refreshManifest();
-    /// True when refreshManifest() would fetch (or is fetching) now.
+    /// True when refreshManifest() would fetch (or is fetching) now; always
+    /// false without an operator address (nothing could be verified).
     bool canRefreshManifest() const;
     bool isRefreshing() const { return m_refreshing; }
     /// The verified manifest in use, if any (even expired: knownInstances() ignores an expired one).
     const std::optional<proto::ClusterManifest> &manifest() const { return m_manifest; }
 
+    /// True if @p url failed (noteFailure()) within the last failureMemoryMs.
+    bool recentlyFailed(const QUrl &url) const;
     /// A mix session reached @p url: clears its failure mark; Connected event.
     void noteConnected(const QUrl &url, const QString &origin = {});
     /// @p url could not be used (unreachable, dropped the connection, or
@@ -196,7 +205,6 @@ private:
     };
     QList<Entry> entries() const;
     QString displayName(const QUrl &url) const;
-    bool recentlyFailed(const QUrl &url) const;
     QList<CoordinatorEndpoint> withoutRecentFailures(const QList<CoordinatorEndpoint> &endpoints) const;
     void markFailed(const QUrl &url);
     void record(DirectoryEvent::Kind kind, const QUrl &url, const QString &message, const QString &origin,

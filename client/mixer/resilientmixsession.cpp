@@ -281,6 +281,15 @@ void ResilientMixSession::follow(const proto::RedirectResponse &redirect)
     }
     const auto endpoint = m_directory->endpointFor(*target);
     WP_ASSERT(endpoint.has_value()); // followRedirect() only answers known instances
+    // An owner we just lost is still named by the others until its lease expires: wait
+    // one back-off for the takeover rather than dial a dead instance (over Tor a connect
+    // can take many seconds to fail). Named again after that, it is followed (it may be back).
+    if (m_directory->recentlyFailed(*target) && !m_deferredTargets.contains(*target)) {
+        m_deferredTargets.insert(*target);
+        failOver(from, QStringLiteral("the pool's owner %1 was unreachable a moment ago; waiting for the pool to move")
+                           .arg(endpoint->name));
+        return;
+    }
     launch(*endpoint, false);
 }
 

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
@@ -40,7 +41,8 @@ struct ResilienceConfig {
 ///
 /// Outcomes per attempt:
 /// - redirected: followed at once if the directory allows it (an unknown
-///   target first triggers one manifest refresh); refused, too many hops or a
+///   target first triggers one manifest refresh; a target that failed a moment
+///   ago is followed only when named again after one back-off); refused, too many hops or a
 ///   loop: back-off, then another random instance. retryAfterMs: wait that
 ///   long (capped), then a random instance.
 /// - Disconnected, or ErrorResponse 630/631 (cluster redirect/unavailable for
@@ -136,6 +138,7 @@ private:
     bool m_refreshTried = false; ///< a manifest refresh was already asked for in this chain
     std::optional<proto::RedirectResponse> m_pendingRedirect; ///< waiting for a manifest refresh
     QMetaObject::Connection m_refreshConnection;
+    QSet<QUrl> m_deferredTargets; ///< recently failed owners a redirect named once already
 
     MixStep m_step = MixStep::Connecting;
     bool m_started = false;

@@ -88,6 +88,8 @@ bool ClusterMember::holds(const QString &poolId, qint64 epoch) const
     return it != m_held.cend() && *it == epoch && SteadyClock::now() < m_fenceDeadline;
 }
 
+bool ClusterMember::isInContact() const { return m_registered && SteadyClock::now() < m_fenceDeadline; }
+
 std::optional<qint64> ClusterMember::epochOf(const QString &poolId) const
 {
     const auto it = m_held.constFind(poolId);

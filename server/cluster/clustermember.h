@@ -97,6 +97,9 @@ public:
     /// True if this instance owns @p poolId under @p epoch right now (by the local
     /// fence clock): the guard for recording or broadcasting a mix.
     bool holds(const QString &poolId, qint64 epoch) const;
+    /// True while the last successful cycle is younger than fenceAfter: this
+    /// instance sees the cluster's database (the health probe).
+    bool isInContact() const;
     /// The epoch under which @p poolId is owned now, or nullopt.
     std::optional<qint64> epochOf(const QString &poolId) const;
     /// pool -> epoch of every pool owned now.

@@ -162,6 +162,31 @@ private Q_SLOTS:
         QVERIFY2(r.has_value() == valid, r ? "accepted" : qPrintable(r.error().message));
     }
 
+    void withoutOperatorAddressOnlyBootstrapInstances()
+    {
+        DirectoryConfig c = config();
+        c.operatorAddress.clear();
+        QVERIFY(!CoordinatorDirectory::validateConfig(c));
+        const Result<void> r = CoordinatorDirectory::validateBootstrap(c);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        c.operatorAddress = QStringLiteral("not an address");
+        QVERIFY(!CoordinatorDirectory::validateBootstrap(c));
+        c.operatorAddress.clear();
+        c.bootstrap.clear();
+        QVERIFY(!CoordinatorDirectory::validateBootstrap(c));
+
+        // Nothing could verify a manifest: none is fetched (no request, no event, nothing marked failed).
+        DirectoryConfig bootstrapOnly = config();
+        bootstrapOnly.operatorAddress.clear();
+        auto d = directory(bootstrapOnly);
+        QSignalSpy events(d.get(), &CoordinatorDirectory::event);
+        QVERIFY(!d->canRefreshManifest());
+        QVERIFY(!d->refreshManifest());
+        QVERIFY(!d->isRefreshing());
+        QCOMPARE(events.size(), 0);
+        QCOMPARE(d->knownInstances().size(), 5);
+    }
+
     void bootstrapEndpoints()
     {
         DirectoryConfig c = config();

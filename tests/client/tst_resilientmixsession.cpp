@@ -219,6 +219,25 @@ private Q_SLOTS:
         QVERIFY(s->isFinished());
     }
 
+    /// The others still name an owner that just failed (its lease has not expired):
+    /// one back-off first, then it is followed when named again.
+    void redirectToAJustFailedOwnerWaitsOnce()
+    {
+        const auto nodes = cluster(2);
+        FakeCoordinator *a = nodes[0], *b = nodes[1];
+        a->redirector = redirectTo(b, 5);
+        auto d = directory(directoryConfig(nodes));
+        auto s = session(*d);
+        Spies spies(s.get());
+        startOn(*s, *d, a);
+        d->noteFailure(normalized(b->url()), QStringLiteral("test: the owner just died"));
+        QTRY_VERIFY_WITH_TIMEOUT(spies.finished() == 1, kTimeoutMs);
+        QVERIFY2(spies.failed.isEmpty(), qPrintable(spies.failure()));
+        QCOMPARE(a->wsSessions, 2);         // redirected twice by A
+        QCOMPARE(spies.retrying.size(), 1); // one back-off instead of dialling B at once
+        QCOMPARE(b->registerInputs.size(), 1);
+    }
+
     /// The owner is a new instance only the signed manifest knows: the session
     /// refreshes the manifest, then follows.
     void redirectToManifestMember()

@@ -1,9 +1,16 @@
 // Real whirlpool-coordinator processes sharing one MariaDB: every pool has exactly
-// one owner, pools spread over the instances, and the pools of an instance killed
-// with SIGKILL are owned again by the survivors (time printed).
+// one owner, pools spread over the instances, every instance serves the signed
+// cluster manifest, and the pools of an instance killed with SIGKILL are owned
+// again by the survivors (time printed).
 #include "e2ehelpers.h"
 
+#include <mixer/coordinatordirectory.h>
 #include <mixer/coordinatorrestclient.h>
+
+#include <bitcoin/address.h>
+#include <bitcoin/wif.h>
+#include <crypto/eckey.h>
+#include <protocol/clustermanifest.h>
 
 #include <db/dbconnection.h>
 
@@ -47,6 +54,14 @@ class TestClusterProcesses : public QObject {
         return now.size() == 4 && QSet<QString>(names.begin(), names.end()).size() == 3;
     }
 
+    const crypto::PrivKey m_operatorKey = crypto::PrivKey::generate();
+    /// The P2WPKH address of the operator key (the default cluster.operator-address-type).
+    QString operatorAddress() const
+    {
+        const auto hash = btc::Hash160::fromBytes(crypto::hash160(m_operatorKey.pubKey().serialize(true)));
+        return *btc::scriptToAddress(btc::Script::p2wpkh(*hash), btc::networkParams(btc::Network::Regtest));
+    }
+
     QJsonObject m_lastRedirect;
     QJsonObject m_lastError;
 
@@ -86,7 +101,9 @@ class TestClusterProcesses : public QObject {
         config.feeWords = QString::fromLatin1(test::kFeeWords);
         config.feePassphrase = QString::fromLatin1(test::kFeePassphrase);
         config.feeXpub = test::feeXpub();
-        config.extraIni = QStringLiteral("[cluster]\nrenew-ms = 500\nlease-ttl-ms = 3000\nfence-ms = 2000\n");
+        config.extraIni = QStringLiteral("[cluster]\nrenew-ms = 500\nlease-ttl-ms = 3000\nfence-ms = 2000\n"
+                                         "name = test-cluster\noperator-key = %1\n")
+                              .arg(btc::encodeWif(m_operatorKey, true, btc::networkParams(btc::Network::Regtest)));
         m_instances.push_back(std::make_unique<test::CoordinatorProcess>());
         return m_instances.back()->start(config);
     }
@@ -138,6 +155,41 @@ private Q_SLOTS:
         for (auto it = now.cbegin(); it != now.cend(); ++it)
             expected.insert(it.key(), m_instances[size_t(names.indexOf(it.value()))]->url());
         QTRY_COMPARE_WITH_TIMEOUT(listedOwners(other), expected, 10000);
+    }
+
+    void everyInstanceServesTheSignedManifest()
+    {
+        QSet<QString> expected;
+        for (const auto &instance : m_instances)
+            expected.insert(instance->url());
+        for (const auto &instance : m_instances) {
+            client::CoordinatorRestClient rest(QUrl(instance->url()), {});
+            std::optional<Result<QByteArray>> body;
+            QObject ctx;
+            rest.fetchCluster(&ctx, [&](Result<QByteArray> r) { body.emplace(std::move(r)); });
+            QTRY_VERIFY_WITH_TIMEOUT(body.has_value(), 10000);
+            QVERIFY2(*body, *body ? "" : qPrintable(body->error().message));
+            auto manifest = proto::verifySignedManifest(**body, operatorAddress(), btc::networkParams(btc::Network::Regtest),
+                                                        QDateTime::currentMSecsSinceEpoch());
+            QVERIFY2(manifest, manifest ? "" : qPrintable(manifest.error().message));
+            QCOMPARE(manifest->cluster, QStringLiteral("test-cluster"));
+            QSet<QString> listed;
+            for (const proto::ClusterInstance &i : manifest->instances)
+                listed.insert(i.urlClear);
+            QCOMPARE(listed, expected);
+        }
+
+        // A client that knows one instance and the operator address learns them all.
+        client::DirectoryConfig config;
+        config.network = btc::Network::Regtest;
+        config.operatorAddress = operatorAddress();
+        config.bootstrap.append({QStringLiteral("alpha"), QStringLiteral("alpha"), m_instances.front()->url(), {}});
+        client::CoordinatorDirectory directory(config);
+        QSignalSpy finished(&directory, &client::CoordinatorDirectory::manifestRefreshFinished);
+        QVERIFY(directory.refreshManifest());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(directory.knownInstances().size(), 3);
     }
 
     void killedOwnersPoolsAreTakenOver()

@@ -92,6 +92,13 @@ class TestMixing : public QObject {
         return c;
     }
 
+    /// True once @p sql finds a row (rows are written asynchronously by the coordinator).
+    static bool hasRow(server::db::DbConnection &c, const char *sql, const server::db::DbParams &params)
+    {
+        auto row = c.queryOne(sql, params);
+        return row && row->has_value();
+    }
+
     /// POST /rest/checkOutput for an address of wallet @p i: the server's error message, or empty if accepted.
     QString checkOutput(int i, const QString &address)
     {
@@ -186,6 +193,8 @@ private Q_SLOTS:
         // The mix row says success, with its composition; the remix provenance is recorded.
         auto conn = db();
         server::db::DbConnection &c = *conn;
+        // (The row is written just after the clients hear of the success.)
+        QTRY_VERIFY_WITH_TIMEOUT(hasRow(c, "SELECT 1 FROM mix_txid WHERE txid = ?", {txid}), 5000);
         auto row = c.queryOne("SELECT m.mix_status, m.nb_must_mix, m.nb_liquidities, m.anonymity_set"
                                  " FROM mix m JOIN mix_log l ON l.mix_id = m.id WHERE l.txid = ?", {txid});
         QVERIFY(row && row->has_value());
@@ -275,6 +284,9 @@ private Q_SLOTS:
         for (qsizetype i = 1; i < outcomes.size(); ++i)
             QCOMPARE(outcomes[i].reason, client::MixFailReason::MixFailed);
         auto conn = db();
+        QTRY_VERIFY_WITH_TIMEOUT(hasRow(*conn, "SELECT 1 FROM blame WHERE identifier = ?",
+                                        {participants.first().second.outpoint.txid.toHex()}),
+                                 5000);
         auto blame = conn->queryOne("SELECT reason FROM blame WHERE identifier = ?",
                                     {participants.first().second.outpoint.txid.toHex()});
         QVERIFY(blame && blame->has_value());
@@ -305,6 +317,7 @@ private Q_SLOTS:
         auto conn = db();
         server::db::DbConnection &c = *conn;
         const QString tx0 = premix6.first().outpoint.txid.toHex();
+        QTRY_VERIFY_WITH_TIMEOUT(hasRow(c, "SELECT 1 FROM ban WHERE identifier = ?", {tx0}), 5000);
         auto blame = c.queryOne("SELECT reason FROM blame WHERE identifier = ?", {tx0});
         QVERIFY(blame && blame->has_value());
         QCOMPARE((*blame)->toString(0), QStringLiteral("SIGNING"));

@@ -100,6 +100,18 @@ bool CoordinatorProcess::signal(int sig) const
     return p > 0 && ::kill(pid_t(p), sig) == 0;
 }
 
+bool CoordinatorProcess::waitForExit(int timeoutMs)
+{
+    return !m_process || m_process->state() == QProcess::NotRunning || m_process->waitForFinished(timeoutMs);
+}
+
+int CoordinatorProcess::exitCode() const
+{
+    if (!m_process || m_process->state() != QProcess::NotRunning || m_process->exitStatus() != QProcess::NormalExit)
+        return -1;
+    return m_process->exitCode();
+}
+
 bool CoordinatorProcess::isRunning() const { return m_process && m_process->state() == QProcess::Running; }
 
 qint64 CoordinatorProcess::pid() const { return m_process ? m_process->processId() : 0; }

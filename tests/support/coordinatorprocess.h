@@ -46,6 +46,11 @@ public:
     /// Sends @p signal (SIGKILL, SIGSTOP, SIGCONT) to the process.
     bool signal(int signal) const;
     bool isRunning() const;
+    /// Waits until the process ends by itself (after SIGTERM, say). Returns: false on timeout.
+    /// The event loop is not run meanwhile.
+    bool waitForExit(int timeoutMs);
+    /// Exit code of a process that ended normally, -1 if it was killed or still runs.
+    int exitCode() const;
     qint64 pid() const;
 
     quint16 port() const { return m_port; }

@@ -5,6 +5,7 @@
 #include <bitcoin/bech32.h>
 #include <bitcoin/network.h>
 #include <bitcoin/script.h>
+#include <bitcoin/wif.h>
 #include <util/hex.h>
 
 #include "testdata.h"
@@ -137,9 +138,15 @@ private Q_SLOTS:
         QFETCH(QString, payload);
         QFETCH(QJsonObject, meta);
         if (meta.value(QLatin1String("isPrivkey")).toBool()) {
-            // A private key (WIF) is never an address.
+            // A private key (WIF) is never an address; it decodes to the vector's key and back.
             for (Network n : kNetworks)
                 QVERIFY(!addressToScript(text, networkParams(n)));
+            const NetworkParams &keyParams = networkParams(networkOfChain(meta.value(QLatin1String("chain")).toString()));
+            const auto wif = decodeWif(text, keyParams);
+            QVERIFY2(wif, wif ? "" : qPrintable(wif.error().message));
+            QCOMPARE(wp::util::toHex(wif->key.bytes().view()), payload);
+            QCOMPARE(wif->compressed, meta.value(QLatin1String("isCompressed")).toBool());
+            QCOMPARE(encodeWif(wif->key, wif->compressed, keyParams), text);
             return;
         }
         const Network network = networkOfChain(meta.value(QLatin1String("chain")).toString());
@@ -187,6 +194,7 @@ private Q_SLOTS:
             const auto parsed = Address::fromString(text, networkParams(n));
             QVERIFY2(!parsed, qPrintable(QStringLiteral("accepted on %1").arg(networkParams(n).name)));
             QVERIFY(!parsed.error().message.isEmpty());
+            QVERIFY(!decodeWif(text, networkParams(n))); // Core: neither an address nor a private key
         }
     }
 
