@@ -27,6 +27,7 @@ public:
     explicit HookedMixWallet(std::shared_ptr<client::AddressBook> book) : m_inner(book), m_book(std::move(book)) {}
 
     bool neverSign = false;                 ///< a client that stops before signing
+    bool holdSignatures = false;            ///< signInput() waits for releaseSignatures()
     bool silentOutput = false;              ///< a client that never registers its output
     QStringList forcedAddresses;            ///< output addresses to hand out first
     QStringList addressesGiven;
@@ -39,7 +40,21 @@ public:
     {
         if (neverSign)
             return; // the answer never comes
+        if (holdSignatures) {
+            m_held.append([this, u, tx, i, done = std::move(done)] { m_inner.signInput(u, tx, i, done); });
+            return;
+        }
         m_inner.signInput(u, tx, i, std::move(done));
+    }
+    /// Signature requests held back by holdSignatures so far.
+    int heldSignatures() const { return int(m_held.size()); }
+    /// Signs every held request now (the clients then send their signatures) and stops holding.
+    void releaseSignatures()
+    {
+        holdSignatures = false;
+        const QList<std::function<void()>> held = std::exchange(m_held, {});
+        for (const auto &sign : held)
+            sign();
     }
     void nextOutputAddress(Callback<QString> done) override
     {
@@ -60,6 +75,7 @@ public:
 private:
     client::LocalMixWallet m_inner;
     std::shared_ptr<client::AddressBook> m_book;
+    QList<std::function<void()>> m_held;
 };
 
 class TestWallet {
