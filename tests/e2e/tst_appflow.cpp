@@ -524,8 +524,21 @@ private Q_SLOTS:
 
         QObject context;
         std::optional<Result<client::SpendSent>> sent;
+        // Mined once the wallet saw the node accept it (the background miner resumes after).
+        m_autoMiner->stop();
         x.c().sendSpend(order, &context, [&](Result<client::SpendSent> r) { sent.emplace(std::move(r)); });
         QTRY_VERIFY_WITH_TIMEOUT(sent.has_value(), 20000);
+        m_autoMiner->start();
+        if (!*sent) {
+            for (const client::Utxo &u : plan->coins) {
+                auto out = m_node.rpc(QStringLiteral("gettxout"), {u.outpoint.txid.toHex(), int(u.outpoint.index), true});
+                qWarning("spend input %s: gettxout %s", qPrintable(u.outpoint.toString()),
+                         out ? QJsonDocument(QJsonObject{{QStringLiteral("r"), *out}}).toJson(QJsonDocument::Compact).constData()
+                             : qPrintable(out.error().message));
+            }
+            qWarning("height %d, wallet height %d", m_node.rpc(QStringLiteral("getblockcount"))->toInt(),
+                     x.c().nodeStatus().nodeHeight);
+        }
         QVERIFY2(*sent, *sent ? "" : qPrintable(sent->error().message));
         const QString txid = (*sent)->txid;
         // Mined by the background miner; the wallet sees its postmix account emptied.
