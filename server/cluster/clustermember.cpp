@@ -238,6 +238,7 @@ void ClusterMember::onCycleDone(Result<CycleOutput> result)
         const QStringList membersBefore = memberSignature();
         m_lastView = out.view;
         m_dbOffsetUs = out.view.dbNowUs - toUs(out.viewReadAt);
+        m_dbOffsetErrorUs = (out.viewWindowUs + 1) / 2;
 
         // Leases we believed ours that the DB no longer confirms: lost now.
         QStringList lost;
@@ -381,12 +382,15 @@ void ClusterMember::closeInterval(const QString &poolId, LossReason reason, Stea
     interval.reason = reason;
     m_openInterval.erase(open);
     // One line per closed interval, in DB time, so that the intervals of every instance can be
-    // checked for overlap (chaos tests, audits).
+    // checked for overlap (chaos tests, audits). The start is the claim's own DB time; the end
+    // is estimated from the local clock and is off by at most end-error-us (a slow view read
+    // under load can make it hundreds of ms), which an audit must allow for.
     qCInfo(lcCluster).noquote() << "instance" << m_instanceId << "no longer owns" << poolId << "epoch"
                                 << interval.epoch << "(" << lossReasonName(reason) << ")"
-                                << QStringLiteral("interval-db-us %1..%2")
+                                << QStringLiteral("interval-db-us %1..%2 end-error-us %3")
                                        .arg(interval.acquiredDbUs)
-                                       .arg(interval.lostDbUs.value_or(-1));
+                                       .arg(interval.lostDbUs.value_or(-1))
+                                       .arg(m_dbOffsetErrorUs);
 }
 
 bool ClusterMember::release(const QString &poolId)

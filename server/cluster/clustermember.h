@@ -167,6 +167,7 @@ private:
 
     ClusterView m_lastView;
     std::optional<qint64> m_dbOffsetUs; ///< DB clock - local steady clock, microseconds
+    qint64 m_dbOffsetErrorUs = 0;       ///< the most m_dbOffsetUs can be off by (half the view's round trip)
     MemberCounters m_counters;
 
     bool m_registered = false;

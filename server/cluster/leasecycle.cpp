@@ -54,7 +54,9 @@ Result<CycleOutput> runLeaseCycle(db::DbConnection &conn, const CycleInput &inpu
     auto view = store.readView(input.pools, input.ttlUs);
     if (!view)
         return view.error();
-    out.viewReadAt = renewDone + (SteadyClock::now() - renewDone) / 2;
+    const SteadyTime viewDone = SteadyClock::now();
+    out.viewReadAt = renewDone + (viewDone - renewDone) / 2;
+    out.viewWindowUs = microsBetween(renewDone, viewDone);
     out.view = std::move(*view);
 
     // Which leases are ours. A lease the DB shows valid and ours was renewed by the

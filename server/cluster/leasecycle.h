@@ -55,6 +55,9 @@ struct CycleOutput {
     quint64 renewedLeases = 0; ///< leases extended by it
     ClusterView view;
     SteadyTime viewReadAt;     ///< local time at the middle of the view's round trip
+    /// Local duration from the renewal's answer to the view's answer: the DB read its
+    /// clock somewhere inside it, so viewReadAt is off by at most half of it.
+    qint64 viewWindowUs = 0;
     /// pool -> epoch confirmed ours (renewed, in the input's held set with that epoch).
     QHash<QString, qint64> confirmed;
     /// Leases the DB gave to us that we did not believe we held (a claim whose

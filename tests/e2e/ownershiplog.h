@@ -5,10 +5,14 @@
 // instances of a test cluster and checked against each other:
 //
 //   instance <id> owns <pool> epoch <n> since-db-us <us>
-//   instance <id> no longer owns <pool> epoch <n> ( <reason> ) interval-db-us <from>..<to>
+//   instance <id> no longer owns <pool> epoch <n> ( <reason> ) interval-db-us <from>..<to> end-error-us <e>
 //
 // Times are the database clock in microseconds since 1970, so intervals of
-// different processes compare directly. An interval still open when its
+// different processes compare directly. A start is exact (the claim's own DB
+// time); an end is the instance's estimate from its local clock, off by at most
+// <e> (older logs without it: taken as exact). An end counts as overlapping the
+// next interval only when it is later than that interval's start even at its
+// earliest possible value (end - e): no false alarm from a slow clock read. An interval still open when its
 // process died (SIGKILL, or an exit that logged nothing) ends at the latest
 // when the process was gone: the test records the DB clock right after and
 // passes it as that instance's end bound. An interval open in a process that
@@ -37,6 +41,7 @@ struct LoggedInterval {
     qint64 fromUs = 0;          ///< DB clock, exact (the winning claim)
     std::optional<qint64> toUs; ///< DB clock as logged (-1: unknown); nullopt while open in the log
     QString reason;             ///< fenced, lease-lost, released, shutdown; empty while open
+    qint64 endErrorUs = 0;      ///< the most the logged end can be off by (0: exact or not logged)
     qint64 endUs = 0;           ///< the end the checks use: toUs, else the instance's end bound, else now
     bool closedByBound = false; ///< endUs comes from an end bound (the process died holding it)
 };
@@ -54,7 +59,7 @@ public:
         static const QRegularExpression owns(QStringLiteral(
             R"(instance ([0-9a-fA-F]+) owns (\S+) epoch (\d+) since-db-us (-?\d+))"));
         static const QRegularExpression lost(QStringLiteral(
-            R"(instance ([0-9a-fA-F]+) no longer owns (\S+) epoch (\d+) \( (\S+) \) interval-db-us (-?\d+)\.\.(-?\d+))"));
+            R"(instance ([0-9a-fA-F]+) no longer owns (\S+) epoch (\d+) \( (\S+) \) interval-db-us (-?\d+)\.\.(-?\d+)(?: end-error-us (\d+))?)"));
         const QStringList lines = logText.split(QLatin1Char('\n'));
         for (const QString &line : lines) {
             if (const QRegularExpressionMatch m = owns.match(line); m.hasMatch()) {
@@ -67,6 +72,7 @@ public:
                 i.reason = l.captured(4);
                 i.fromUs = l.captured(5).toLongLong();
                 i.toUs = l.captured(6).toLongLong();
+                i.endErrorUs = l.captured(7).isEmpty() ? 0 : l.captured(7).toLongLong();
             }
         }
     }
@@ -108,8 +114,8 @@ public:
     }
 
     /// What is wrong, one line each; empty when, for every pool, no two intervals
-    /// overlap (one ends at or before the next starts) and epochs strictly
-    /// increase with time. An interval with an unknown end (-1) or ending before
+    /// overlap (one ends, at the earliest its logged end allows, at or before the
+    /// next starts) and epochs strictly increase with time. An interval with an unknown end (-1) or ending before
     /// it starts is wrong too.
     QStringList violations(qint64 nowUs) const
     {
@@ -126,17 +132,17 @@ public:
                 out.append(QStringLiteral("%1: the end of %2 is unknown").arg(i.poolId, describe(i)));
             else if (i.endUs < i.fromUs)
                 out.append(QStringLiteral("%1: %2 ends before it starts").arg(i.poolId, describe(i)));
-            if (latest && latest->endUs > i.fromUs)
+            if (latest && latest->endUs - latest->endErrorUs > i.fromUs)
                 out.append(QStringLiteral("%1: %2 overlaps %3 by %4 us")
                                .arg(i.poolId, describe(*latest), describe(i))
-                               .arg(latest->endUs - i.fromUs));
+                               .arg(latest->endUs - latest->endErrorUs - i.fromUs));
             if (previous && previous->epoch >= i.epoch)
                 out.append(QStringLiteral("%1: epoch %2 follows epoch %3 (%4 then %5)")
                                .arg(i.poolId)
                                .arg(i.epoch)
                                .arg(previous->epoch)
                                .arg(describe(*previous), describe(i)));
-            if (!latest || i.endUs > latest->endUs)
+            if (!latest || i.endUs - i.endErrorUs > latest->endUs - latest->endErrorUs)
                 latest = i;
             previous = i;
         }
@@ -177,14 +183,15 @@ public:
         return out;
     }
 
-    /// "epoch 3 by beta/1a2b3c4d [1700000000000000..1700000003000000] (fenced)".
+    /// "epoch 3 by beta/1a2b3c4d [1700000000000000..1700000003000000±150] (fenced)".
     static QString describe(const LoggedInterval &i)
     {
-        return QStringLiteral("epoch %1 by %2/%3 [%4..%5] (%6)")
+        return QStringLiteral("epoch %1 by %2/%3 [%4..%5%6] (%7)")
             .arg(i.epoch)
             .arg(i.source, i.instanceId.left(8))
             .arg(i.fromUs)
             .arg(i.endUs)
+            .arg(i.endErrorUs ? QStringLiteral("±%1").arg(i.endErrorUs) : QString())
             .arg(i.toUs ? i.reason : i.closedByBound ? QStringLiteral("open: ended by its process end")
                                                      : QStringLiteral("open"));
     }

@@ -19,15 +19,17 @@ QString owns(const QString &id, const char *pool, qint64 epoch, qint64 from)
         .arg(from);
 }
 
-QString lost(const QString &id, const char *pool, qint64 epoch, const char *reason, qint64 from, qint64 to)
+QString lost(const QString &id, const char *pool, qint64 epoch, const char *reason, qint64 from, qint64 to,
+             qint64 error = 0)
 {
     return QStringLiteral("2025-01-01T00:00:01.000 W wp.server.cluster: instance %1 no longer owns %2 epoch %3 ( %4 ) "
-                          "interval-db-us %5..%6\n")
+                          "interval-db-us %5..%6 end-error-us %7\n")
         .arg(id, QLatin1String(pool))
         .arg(epoch)
         .arg(QLatin1String(reason))
         .arg(from)
-        .arg(to);
+        .arg(to)
+        .arg(error);
 }
 
 QString joining(const QString &id, const char *name)
@@ -101,6 +103,28 @@ private Q_SLOTS:
         QVERIFY(log.intervals(5000).first().closedByBound);
         log.setEndBound(kA, 3300); // killed after b's claim: double ownership
         QCOMPARE(log.violations(5000).size(), 1);
+    }
+
+    void endErrorIsAllowedFor()
+    {
+        // A release logged 30 us after the next claim, with an estimate good to 50 us: no overlap.
+        OwnershipLog log;
+        log.addLog(QStringLiteral("a"), owns(kA, "p", 1, 100) + lost(kA, "p", 1, "released", 100, 530, 50));
+        log.addLog(QStringLiteral("b"), owns(kB, "p", 2, 500));
+        QVERIFY2(log.violations(1000).isEmpty(), qPrintable(log.violations(1000).join(QLatin1Char('\n'))));
+        // Good to 20 us only: a real overlap of at least 10 us.
+        OwnershipLog strict;
+        strict.addLog(QStringLiteral("a"), owns(kA, "p", 1, 100) + lost(kA, "p", 1, "released", 100, 530, 20));
+        strict.addLog(QStringLiteral("b"), owns(kB, "p", 2, 500));
+        const QStringList v = strict.violations(1000);
+        QCOMPARE(v.size(), 1);
+        QVERIFY2(v[0].contains(QStringLiteral("by 10 us")), qPrintable(v[0]));
+        // Lines without the error field (older logs) are read as exact.
+        OwnershipLog old;
+        old.addLog(QStringLiteral("a"), owns(kA, "p", 1, 100) +
+                                            QStringLiteral("instance %1 no longer owns p epoch 1 ( released ) interval-db-us 100..530\n").arg(kA));
+        old.addLog(QStringLiteral("b"), owns(kB, "p", 2, 500));
+        QCOMPARE(old.violations(1000).size(), 1);
     }
 
     void epochsMustIncreaseWithTime()
