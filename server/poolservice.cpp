@@ -505,7 +505,9 @@ void PoolService::finishMix(const QList<mix::Blame> &blames)
     const bool success = mix.phase() == MixPhase::Success;
     const QString mixId = mix.mixId();
 
-    if (!blames.isEmpty()) {
+    // Blames, like the mix history, are written only under a lease we still hold (fencing).
+    const bool leaseHeld = !m_broadcastGuard || m_broadcastGuard();
+    if (!blames.isEmpty() && leaseHeld) {
         m_deps.store.blame(blames, mixId, m_deps.banPolicy, this, [pool = m_pool.poolId](Result<QStringList> banned) {
             if (!banned)
                 qCWarning(lcPool).noquote() << pool << "could not record blames:" << banned.error().message;
@@ -552,7 +554,7 @@ void PoolService::finishMix(const QList<mix::Blame> &blames)
     qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << mixId << record.status << record.failReason;
     // Mix history is written under a lease we still hold (fencing): a mix that ended
     // because the lease was lost is not recorded under an epoch that is over.
-    if (!m_broadcastGuard || m_broadcastGuard()) {
+    if (leaseHeld) {
         m_deps.store.saveMix(record, this, [pool = m_pool.poolId, mixId](Result<void> r) {
             if (!r)
                 qCWarning(lcPool).noquote() << pool << "could not save mix" << mixId << ":" << r.error().message;
