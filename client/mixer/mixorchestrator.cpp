@@ -197,9 +197,13 @@ void MixOrchestrator::setCoins(const QList<MixableCoin> &coins)
         if (wantsMixing(*it))
             queue(*it);
     }
-    // Spent coins leave (a running session for one is stopped: its coin is gone).
+    // Spent coins leave (a running session for one is stopped: its coin is gone), except
+    // one spent by its own mix: the coordinator broadcasts before SUCCESS reaches us, so a
+    // sync can see the coin spent first. It stays until its session ends, so that the
+    // success (history, the count of the new coin) is not lost.
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (present.contains(it.key())) {
+        const bool signedMix = it->status.step == MixStep::Signing || it->status.step == MixStep::Signed;
+        if (present.contains(it.key()) || (signedMix && m_attempts.contains(it.key()))) {
             ++it;
             continue;
         }

@@ -216,6 +216,27 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 2);
     }
 
+    /// The mix is broadcast before SUCCESS arrives: a sync may see the coin spent while
+    /// its session is still signing. The success must not be lost.
+    void coinSpentByItsOwnMixKeepsItsSession()
+    {
+        auto o = make();
+        QSignalSpy succeeded(o.get(), &MixOrchestrator::mixSucceeded);
+        o->setCoins({coin(1), coin(2)});
+        QPointer<ScriptedAttempt> signing = attemptFor(1);
+        QPointer<ScriptedAttempt> waiting = attemptFor(2);
+        Q_EMIT signing->stepChanged(MixStep::Signed, QStringLiteral("signed"), 90);
+        o->setCoins({}); // both spent as far as the chain knows
+        QVERIFY(!signing->stopped);
+        QVERIFY(waiting->stopped); // not in a mix we signed: spent elsewhere
+        signing->succeed(txid(30).toHex());
+        QCOMPARE(succeeded.size(), 1);
+        QCOMPARE(o->status(coin(1).outpoint)->state, CoinMixState::Mixed);
+        o->setCoins({coin(30, true)});
+        QVERIFY(!o->status(coin(1).outpoint)); // gone now that its session ended
+        QCOMPARE(o->status(coin(30, true).outpoint)->mixesDone, 1);
+    }
+
     void stateSurvivesARestart()
     {
         QJsonObject saved;
