@@ -102,13 +102,17 @@ void PoolService::finishDrain()
     m_busy = false;
     m_outputsBeingStored = 0;
     qCInfo(lcPool).noquote() << m_pool.poolId << "drained";
-    if (auto drained = std::exchange(m_onDrained, nullptr))
+    auto drained = std::exchange(m_onDrained, nullptr);
+    if (drained && m_savesInFlight > 0)
+        m_afterSaves = std::move(drained); // released once the last mix row is stored
+    else if (drained)
         drained();
 }
 
 void PoolService::stop(const QString &notice)
 {
     m_onDrained = nullptr;
+    m_afterSaves = nullptr; // the lease is gone: nothing left to release
     if (!m_running)
         return;
     m_running = false;
@@ -555,9 +559,13 @@ void PoolService::finishMix(const QList<mix::Blame> &blames)
     // Mix history is written under a lease we still hold (fencing): a mix that ended
     // because the lease was lost is not recorded under an epoch that is over.
     if (leaseHeld) {
-        m_deps.store.saveMix(record, this, [pool = m_pool.poolId, mixId](Result<void> r) {
+        ++m_savesInFlight;
+        m_deps.store.saveMix(record, this, [this, mixId](Result<void> r) {
             if (!r)
-                qCWarning(lcPool).noquote() << pool << "could not save mix" << mixId << ":" << r.error().message;
+                qCWarning(lcPool).noquote() << m_pool.poolId << "could not save mix" << mixId << ":" << r.error().message;
+            if (--m_savesInFlight == 0)
+                if (auto release = std::exchange(m_afterSaves, nullptr))
+                    release();
         });
     } else {
         qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << mixId << "not recorded: epoch" << m_epoch << "is over";

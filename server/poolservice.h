@@ -121,6 +121,10 @@ private:
     qint64 m_epoch = 0;
     std::function<bool()> m_broadcastGuard;
     std::function<void()> m_onDrained; ///< set while draining
+    /// The drain's end, held back until the mix rows in flight are stored: the lease is
+    /// released only after the last mix of this epoch is recorded.
+    std::function<void()> m_afterSaves;
+    int m_savesInFlight = 0;
 };
 
 } // namespace wp::server

@@ -170,9 +170,14 @@ private Q_SLOTS:
         QVERIFY2(run.wait(30000), qPrintable(run.describe()));
         const QString txid = run.commonTxid();
         QVERIFY2(!txid.isEmpty(), qPrintable(run.describe()));
-        auto row = m_cluster.sql().queryOne("SELECT m.instance_id, m.nb_liquidities, m.nb_must_mix FROM mix m"
+        // The row is written just after the clients hear of the success.
+        const auto readRow = [&] {
+            return m_cluster.sql().queryOne("SELECT m.instance_id, m.nb_liquidities, m.nb_must_mix FROM mix m"
                                             " JOIN mix_log l ON l.mix_id = m.id WHERE l.txid = ? AND m.mix_status = 'SUCCESS'",
                                             {txid});
+        };
+        QTRY_VERIFY_WITH_TIMEOUT([&] { auto r = readRow(); return r && r->has_value(); }(), 5000);
+        auto row = readRow();
         QVERIFY(row && row->has_value());
         QCOMPARE((*row)->toString(0), m_cluster.instanceId(kB));
         QCOMPARE((*row)->toInt64(1), 1);
