@@ -483,8 +483,22 @@ private Q_SLOTS:
         Wallet &x = w(m_spender);
         x.c().stopMixing();
         QVERIFY(!x.c().isMixing());
-        // Settled: no session, no coin whose mix the chain view has not caught up with yet.
-        auto settled = [&x] {
+        QElapsedTimer sinceStop;
+        sinceStop.start();
+        // Settled: no session, no coin whose mix the chain view has not caught up with yet. A
+        // session stopped after it signed can still see its mix broadcast until the coordinator's
+        // signing timeout (3 s here) is over, so the view counts only once that time has passed
+        // and a sync has run since.
+        QSignalSpy synced(&x.c(), &client::WalletController::synced);
+        auto settled = [&x, &sinceStop, &synced] {
+            if (sinceStop.elapsed() < 4000) {
+                synced.clear();
+                return false;
+            }
+            if (synced.isEmpty()) {
+                x.c().syncNow();
+                return false;
+            }
             const QList<client::CoinStatus> statuses = x.c().mixStatuses();
             return x.balance(WalletAccount::Postmix).unconfirmedCoins == 0 &&
                    x.balance(WalletAccount::Postmix).confirmedCoins == 2 && x.c().activeMixes() == 0 &&
