@@ -81,12 +81,7 @@ Result<void> Coordinator::start()
 {
     // 1. Database and schema.
     m_db = std::make_unique<db::Database>(dbConfig(m_options.db));
-    auto migrated = m_db->runSync<QList<int>>([](db::DbConnection &c) -> Result<QList<int>> {
-        auto migrations = db::Migrations::embedded();
-        if (!migrations)
-            return migrations.error();
-        return migrations->apply(c);
-    });
+    auto migrated = m_db->runSync<QList<int>>(&db::Migrations::applyEmbedded);
     if (!migrated)
         return fail(QStringLiteral("database: %1").arg(migrated.error().message));
 

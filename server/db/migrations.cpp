@@ -57,6 +57,14 @@ bool isCommentLine(QByteArrayView trimmed)
 
 } // namespace
 
+Result<QList<int>> Migrations::applyEmbedded(DbConnection &conn)
+{
+    auto migrations = embedded();
+    if (!migrations)
+        return migrations.error();
+    return migrations->apply(conn);
+}
+
 Result<Migrations> Migrations::embedded()
 {
     return fromFiles(QStringLiteral(":/wp/db/migrations"));

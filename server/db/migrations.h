@@ -71,6 +71,10 @@ public:
     [[nodiscard]] Result<QList<int>> apply(DbConnection &conn,
                                            std::chrono::milliseconds lockTimeout = std::chrono::seconds(30)) const;
 
+    /// embedded() then apply(): brings @p conn's schema up to this build's.
+    /// Returns: the versions applied now, or the first error of either step.
+    [[nodiscard]] static Result<QList<int>> applyEmbedded(DbConnection &conn);
+
     /// The versions recorded in schema_migrations (empty if the table is missing).
     [[nodiscard]] static Result<QList<int>> appliedVersions(DbConnection &conn);
 

@@ -77,10 +77,7 @@ int runAddAdminCommand(const CoordinatorOptions &options, std::FILE *out, std::F
     config.poolSize = 1;
     db::Database database(config);
     auto created = database.runSync<bool>([&](db::DbConnection &c) -> Result<bool> {
-        auto migrations = db::Migrations::embedded();
-        if (!migrations)
-            return migrations.error();
-        if (auto applied = migrations->apply(c); !applied)
+        if (auto applied = db::Migrations::applyEmbedded(c); !applied)
             return applied.error();
         return AdminStore::upsertUser(c, login, hash);
     });

@@ -253,10 +253,7 @@ private:
 /// Applies the embedded migrations and empties the cluster tables (one per test).
 inline Result<void> prepareClusterTables(server::db::DbConnection &conn)
 {
-    auto migrations = server::db::Migrations::embedded();
-    if (!migrations)
-        return migrations.error();
-    auto applied = migrations->apply(conn);
+    auto applied = server::db::Migrations::applyEmbedded(conn);
     if (!applied)
         return applied.error();
     for (const char *sql : {"DELETE FROM pool_lease", "DELETE FROM cluster_instance"}) {

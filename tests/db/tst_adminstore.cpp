@@ -59,12 +59,7 @@ private Q_SLOTS:
         const auto config = test::dbConfigFor(m_server.address());
         m_dbA = std::make_unique<db::Database>(config);
         m_dbB = std::make_unique<db::Database>(config);
-        auto migrated = m_dbA->runSync<QList<int>>([](db::DbConnection &c) -> Result<QList<int>> {
-            auto migrations = db::Migrations::embedded();
-            if (!migrations)
-                return migrations.error();
-            return migrations->apply(c);
-        });
+        auto migrated = m_dbA->runSync<QList<int>>(&db::Migrations::applyEmbedded);
         QVERIFY2(migrated, migrated ? "" : qPrintable(migrated.error().message));
         m_a = std::make_unique<AdminStore>(*m_dbA);
         m_b = std::make_unique<AdminStore>(*m_dbB);
