@@ -3,6 +3,9 @@
 #include <bitcoin/address.h>
 
 #include <QJsonArray>
+#include <QJsonObject>
+
+#include <cmath>
 #include <QUrl>
 
 namespace wp::client {
@@ -24,6 +27,7 @@ const QString kMaxConcurrent = QStringLiteral("maxConcurrent");
 const QString kAutoMix = QStringLiteral("autoMix");
 const QString kAutoRemix = QStringLiteral("autoRemix");
 const QString kRemixTarget = QStringLiteral("remixTarget");
+const QString kFeeDefaults = QStringLiteral("feeDefaults");
 
 /// Reads an optional field of @p type into @p out. Returns: false if present with another type.
 bool readString(const QJsonObject &o, const QString &key, QString &out)
@@ -105,6 +109,13 @@ DirectoryConfig AppSettings::directoryConfig(btc::Network network) const
     return c;
 }
 
+FeeEstimator::Options AppSettings::feeOptions() const
+{
+    FeeEstimator::Options options;
+    options.defaults = feeDefaults;
+    return options;
+}
+
 OrchestratorConfig AppSettings::orchestratorConfig(OrchestratorConfig base) const
 {
     base.maxConcurrent = maxConcurrent;
@@ -149,6 +160,12 @@ Result<void> AppSettings::validate(btc::Network network) const
         return fail(tr("Coins mixing at once must be between 1 and %1.").arg(kMaxConcurrentLimit));
     if (remixTarget < 0)
         return fail(tr("The remix target cannot be negative."));
+    const FeeEstimator::Options fees;
+    if (feeDefaults[2] < fees.minRate || feeDefaults[0] > fees.maxRate || feeDefaults[0] < feeDefaults[1] ||
+        feeDefaults[1] < feeDefaults[2])
+        return fail(tr("Default fee rates must be between %1 and %2 sat/vB, fast at least normal, normal at least slow.")
+                        .arg(fees.minRate)
+                        .arg(fees.maxRate));
     return {};
 }
 
@@ -175,7 +192,8 @@ QJsonObject AppSettings::toJson() const
             {kMaxConcurrent, maxConcurrent},
             {kAutoMix, autoMix},
             {kAutoRemix, autoRemix},
-            {kRemixTarget, remixTarget}};
+            {kRemixTarget, remixTarget},
+            {kFeeDefaults, QJsonArray{qint64(feeDefaults[0]), qint64(feeDefaults[1]), qint64(feeDefaults[2])}}};
 }
 
 Result<AppSettings> AppSettings::fromJson(const QJsonObject &json)
@@ -224,6 +242,18 @@ Result<AppSettings> AppSettings::fromJson(const QJsonObject &json)
         return bad(kAutoRemix);
     if (!readInt(json, kRemixTarget, 0, 1'000'000, s.remixTarget))
         return bad(kRemixTarget);
+    const QJsonValue fees = json.value(kFeeDefaults);
+    if (!fees.isUndefined() && !fees.isNull()) {
+        const QJsonArray rates = fees.toArray();
+        if (!fees.isArray() || rates.size() != 3)
+            return bad(kFeeDefaults);
+        for (qsizetype i = 0; i < 3; ++i) {
+            const double rate = rates.at(i).toDouble(-1);
+            if (!rates.at(i).isDouble() || rate != std::floor(rate) || rate < 1 || rate > 1'000'000)
+                return bad(kFeeDefaults);
+            s.feeDefaults[std::size_t(i)] = btc::Amount(rate);
+        }
+    }
     return s;
 }
 

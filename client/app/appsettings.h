@@ -3,6 +3,7 @@
 #include <mixer/coordinatordirectory.h>
 #include <mixer/mixorchestrator.h>
 #include <mixer/networkidentity.h>
+#include <wallet/feeestimator.h>
 
 #include <bitcoin/network.h>
 #include <net/noderpcclient.h>
@@ -45,6 +46,8 @@ public:
     bool autoMix = true;
     bool autoRemix = true;
     int remixTarget = 0;
+    /// Fee presets (sat/vB: fast, normal, slow) used where the node has no estimate.
+    std::array<btc::Amount, 3> feeDefaults{20, 10, 2};
 
     static constexpr int kMaxConcurrentLimit = 20;
     static constexpr int kMaxBootstrapInstances = 100;
@@ -59,12 +62,14 @@ public:
     net::NodeRpcConfig nodeConfig(int timeoutMs = 15000) const;
     /// The CoordinatorDirectory configuration for @p network.
     DirectoryConfig directoryConfig(btc::Network network) const;
+    /// The fee estimator's options with feeDefaults.
+    FeeEstimator::Options feeOptions() const;
     /// @p base with the mixing settings applied.
     OrchestratorConfig orchestratorConfig(OrchestratorConfig base = {}) const;
 
     /// Checks what a user may have typed: node URL, coordinator list (URLs,
     /// at least one usable instance), operator address of @p network, proxy
-    /// (onion needs one), mixing numbers.
+    /// (onion needs one), mixing numbers, fee defaults (fast >= normal >= slow >= 1).
     /// Returns: the first problem in plain words (translated). Never fails on any input.
     Result<void> validate(btc::Network network) const;
     /// validate() for the node part only (what syncing needs).

@@ -85,7 +85,7 @@ WalletController::WalletController(AppSettings settings, WalletControllerOptions
     m_serial.setExpiryTimeout(10000);
     m_feePresets = FeeEstimator::combine({Result<double>(Error(tr("not asked yet"))), Result<double>(Error(tr("not asked yet"))),
                                           Result<double>(Error(tr("not asked yet")))},
-                                         FeeEstimator::Options{});
+                                         m_settings.feeOptions());
     m_poolsTimer.setSingleShot(true);
     connect(&m_poolsTimer, &QTimer::timeout, this, &WalletController::fetchPools);
     m_saveTimer.setSingleShot(true);
@@ -482,6 +482,9 @@ Result<void> WalletController::setSettings(const AppSettings &settings)
         if (m_scanner)
             m_scanner->start();
         refreshFeePresets();
+    } else if (old.feeDefaults != settings.feeDefaults && m_node) {
+        m_feeEstimator = std::make_unique<FeeEstimator>(m_node.get(), m_settings.feeOptions());
+        refreshFeePresets();
     }
     addEvent(AppEvent::Source::Wallet, tr("Settings changed."));
     Q_EMIT settingsChanged();
@@ -498,7 +501,7 @@ void WalletController::buildNode()
     m_feeEstimator.reset();
     m_node.reset();
     m_node = std::make_unique<net::NodeRpcClient>(m_settings.nodeConfig(m_options.nodeTimeoutMs));
-    m_feeEstimator = std::make_unique<FeeEstimator>(m_node.get());
+    m_feeEstimator = std::make_unique<FeeEstimator>(m_node.get(), m_settings.feeOptions());
     m_feesReadMs = 0;
 }
 
@@ -1023,6 +1026,7 @@ void WalletController::buildOrchestrator()
     connect(m_orchestrator.get(), &MixOrchestrator::stateChanged, this, &WalletController::scheduleSave);
     m_mixable.clear();
     updateMixableCoins();
+    Q_EMIT orchestratorChanged(m_orchestrator.get());
 }
 
 void WalletController::teardownOrchestrator()
@@ -1031,8 +1035,9 @@ void WalletController::teardownOrchestrator()
         return;
     m_orchestratorState = m_orchestrator->saveState();
     m_orchestrator->disconnect(this);
-    // Its destructor stops the sessions (which use the directory) at once.
-    m_orchestrator.reset();
+    // Views let go of it first; its destructor stops the sessions (which use the directory) at once.
+    const std::unique_ptr<MixOrchestrator> old = std::move(m_orchestrator);
+    Q_EMIT orchestratorChanged(nullptr);
     m_mixable.clear();
 }
 
@@ -1105,8 +1110,13 @@ void WalletController::stopMixing()
         return;
     const bool changed = m_mixingEnabled;
     m_mixingEnabled = false;
-    if (m_orchestrator)
+    if (m_orchestrator) {
+        QList<btc::OutPoint> all;
+        for (const CoinStatus &s : m_orchestrator->coins())
+            all.append(s.coin.outpoint);
+        noteSignedMixes(all);
         m_orchestrator->stopAll();
+    }
     if (changed) {
         addEvent(AppEvent::Source::Mixing, tr("Mixing switched off."));
         Q_EMIT mixingChanged(false);
@@ -1126,7 +1136,22 @@ bool WalletController::stopCoin(const btc::OutPoint &outpoint)
 {
     if (!isOpen() || !m_orchestrator)
         return false;
+    noteSignedMixes({outpoint});
     return m_orchestrator->stop(outpoint);
+}
+
+void WalletController::noteSignedMixes(const QList<btc::OutPoint> &coins)
+{
+    const qint64 now = nowMs();
+    m_signedStopMs.removeIf([&](const auto &it) { return now - it.value() >= m_options.signedMixGraceMs; });
+    if (!m_orchestrator)
+        return;
+    for (const btc::OutPoint &outpoint : coins) {
+        const auto status = m_orchestrator->status(outpoint);
+        if (status && status->state == CoinMixState::Mixing &&
+            (status->step == MixStep::Signing || status->step == MixStep::Signed))
+            m_signedStopMs.insert(outpoint, now);
+    }
 }
 
 QList<CoinStatus> WalletController::mixStatuses() const
@@ -1146,6 +1171,14 @@ Result<SpendPlan> WalletController::previewSpend(const SpendOrder &order) const
         return Error(tr("The wallet has not synced with the node yet."));
     SpendPlan plan;
     auto busy = [this](const Utxo &u) -> std::optional<QString> {
+        if (const auto stopped = m_signedStopMs.constFind(u.outpoint); stopped != m_signedStopMs.cend()) {
+            const qint64 left = *stopped + m_options.signedMixGraceMs - nowMs();
+            if (left > 0)
+                return tr("Coin %1 signed a mix just before its mixing stopped, and the coordinator may still "
+                          "broadcast that mix. Try again in %2 s.")
+                    .arg(shortOutpoint(u.outpoint))
+                    .arg((left + 999) / 1000);
+        }
         const auto status = m_orchestrator ? m_orchestrator->status(u.outpoint) : std::nullopt;
         if (!status)
             return std::nullopt;

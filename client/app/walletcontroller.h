@@ -64,6 +64,9 @@ struct WalletControllerOptions {
     ResilienceConfig resilience;
     int mixRetryMinMs = 5000;       ///< orchestrator back-off after a failed mix, doubled each time
     int mixRetryMaxMs = 300000;
+    /// A coin stopped after it signed a mix is not spent for this long: the coordinator
+    /// still broadcasts that mix if the others sign within its signing timeout.
+    int signedMixGraceMs = 120000;
 };
 
 /// What createWallet()/restoreWallet() need. Holds secrets: keep it short-lived.
@@ -302,6 +305,10 @@ public:
     int activeMixes() const;
     /// This wallet's mixes, oldest first (kept in the wallet file).
     QList<MixRecord> mixHistory() const { return m_history; }
+    /// The mixing engine of the open wallet, for views that follow its coins
+    /// (nullptr when Closed or without a usable coordinator list). It is rebuilt
+    /// when the settings change: follow orchestratorChanged(). Owned here.
+    MixOrchestrator *orchestrator() const { return m_orchestrator.get(); }
 
     // ---- spend ------------------------------------------------------------------
 
@@ -345,6 +352,8 @@ Q_SIGNALS:
 
     /// Mixing was switched on or off.
     void mixingChanged(bool running);
+    /// orchestrator() was created, replaced or removed (the old one is being destroyed).
+    void orchestratorChanged(wp::client::MixOrchestrator *orchestrator);
     /// One of this wallet's coins was mixed (also appended to mixHistory()).
     void mixSucceeded(const wp::client::MixRecord &record);
     void mixHistoryChanged();
@@ -372,6 +381,8 @@ private:
     void onSynced(int height);
     void onSyncFailed(const QString &message);
     void updateMixableCoins();
+    /// Remembers which coins have signed (or are signing) a mix, before they are stopped.
+    void noteSignedMixes(const QList<btc::OutPoint> &coins);
     void fetchPools();
     void onPoolsFetched(Result<proto::PoolsResponse> pools, std::optional<CoordinatorEndpoint> from);
     /// The fee data of @p poolId (cached unless @p fresh); @p done runs on this thread.
@@ -453,6 +464,7 @@ private:
     QList<MixableCoin> m_mixable;    ///< what setCoins() was given last
     bool m_mixingEnabled = true;
     QList<MixRecord> m_history;
+    QHash<btc::OutPoint, qint64> m_signedStopMs; ///< coins stopped after signing a mix, and when
 
     // Transactions in flight.
     bool m_tx0Sending = false;

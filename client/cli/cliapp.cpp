@@ -7,7 +7,7 @@
 #include <wallet/utxo.h>
 #include <wallet/walletkeys.h>
 
-#include "bootstrapfile.h"
+#include <mixer/bootstrapfile.h>
 
 #include <mixer/clusterrest.h>
 #include <mixer/coordinatordirectory.h>
@@ -50,19 +50,6 @@ std::optional<WalletAccount> accountFromName(const QString &name)
 QString btcText(btc::Amount sats) { return QString::number(double(sats) / 1e8, 'f', 8); }
 
 QString seconds(int ms) { return QString::number(ms / 1000.0, 'f', 1); }
-
-/// A --coordinator URL as a bootstrap entry, named after its host and port.
-proto::ClusterInstance instanceFromUrl(const QUrl &url)
-{
-    proto::ClusterInstance instance;
-    instance.name = url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
-    const QString text = url.toString(QUrl::StripTrailingSlash);
-    if (url.host().endsWith(QLatin1String(".onion")))
-        instance.urlOnion = text;
-    else
-        instance.urlClear = text;
-    return instance;
-}
 
 } // namespace
 
@@ -162,7 +149,7 @@ bool CliApp::openCluster()
         config.operatorAddress = list->operatorAddress;
     }
     for (const QUrl &url : m_options.coordinatorUrls)
-        config.bootstrap.append(instanceFromUrl(url));
+        config.bootstrap.append(BootstrapList::instanceFromUrl(url));
     if (!m_options.operatorAddress.isEmpty())
         config.operatorAddress = m_options.operatorAddress;
     if (config.bootstrap.isEmpty()) {

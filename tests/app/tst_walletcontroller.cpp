@@ -350,6 +350,7 @@ private Q_SLOTS:
         s.maxConcurrent = 7;
         s.autoRemix = false;
         s.remixTarget = 4;
+        s.feeDefaults = {30, 12, 3};
         auto back = AppSettings::fromJson(s.toJson());
         QVERIFY(back);
         QCOMPARE(*back, s);
@@ -364,6 +365,9 @@ private Q_SLOTS:
         QVERIFY(!AppSettings::fromJson({{QStringLiteral("maxConcurrent"), 0}}));
         QVERIFY(!AppSettings::fromJson({{QStringLiteral("bootstrap"), QJsonArray{1, 2}}}));
         QVERIFY(!AppSettings::fromJson({{QStringLiteral("proxyPort"), 70000}}));
+        QVERIFY(!AppSettings::fromJson({{QStringLiteral("feeDefaults"), QJsonArray{20, 10}}}));
+        QVERIFY(!AppSettings::fromJson({{QStringLiteral("feeDefaults"), QJsonArray{20, 10, 0.5}}}));
+        QCOMPARE(AppSettings::fromJson({})->feeDefaults, (std::array<btc::Amount, 3>{20, 10, 2}));
 
         // Checks in plain words.
         QVERIFY(settings().validate(btc::Network::Regtest));
@@ -386,6 +390,10 @@ private Q_SLOTS:
         bad = settings();
         bad.maxConcurrent = 0;
         QVERIFY(!bad.validate(btc::Network::Regtest));
+        bad = settings();
+        bad.feeDefaults = {5, 10, 2}; // fast below normal
+        QVERIFY(!bad.validate(btc::Network::Regtest));
+        QCOMPARE(s.feeOptions().defaults, s.feeDefaults);
         // The directory and orchestrator see what the settings say.
         const DirectoryConfig d = s.directoryConfig(btc::Network::Regtest);
         QCOMPARE(d.bootstrap, s.bootstrap);

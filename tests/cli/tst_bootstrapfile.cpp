@@ -1,5 +1,5 @@
 // whirlpool-cli's bootstrap list file: the instances a client starts from.
-#include <bootstrapfile.h>
+#include <mixer/bootstrapfile.h>
 
 #include <QTemporaryDir>
 #include <QTest>

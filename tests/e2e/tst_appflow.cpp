@@ -166,6 +166,7 @@ class TestAppFlow : public QObject {
         o.resilience.mixRetryPauseMs = 500;
         o.mixRetryMinMs = 1000;
         o.mixRetryMaxMs = 10000;
+        o.signedMixGraceMs = 3500; // the coordinators' signing timeout is 3 s
         return o;
     }
 

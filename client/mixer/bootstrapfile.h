@@ -6,6 +6,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 namespace wp::client {
 
@@ -28,6 +29,10 @@ struct BootstrapList {
     /// Reads and parses @p path. Returns: an error naming the file when it
     /// cannot be read or fromJson() refuses it.
     static Result<BootstrapList> load(const QString &path);
+    /// A coordinator URL given on a command line as a bootstrap entry, named after
+    /// its host and port; an onion host fills urlOnion, any other urlClear. Never fails
+    /// (validation is CoordinatorDirectory::validateBootstrap()).
+    static proto::ClusterInstance instanceFromUrl(const QUrl &url);
 };
 
 } // namespace wp::client

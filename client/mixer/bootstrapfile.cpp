@@ -70,4 +70,16 @@ Result<BootstrapList> BootstrapList::load(const QString &path)
     return list;
 }
 
+proto::ClusterInstance BootstrapList::instanceFromUrl(const QUrl &url)
+{
+    proto::ClusterInstance instance;
+    instance.name = url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+    const QString text = url.toString(QUrl::StripTrailingSlash);
+    if (url.host().endsWith(QLatin1String(".onion")))
+        instance.urlOnion = text;
+    else
+        instance.urlClear = text;
+    return instance;
+}
+
 } // namespace wp::client

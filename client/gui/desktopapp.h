@@ -1,0 +1,117 @@
+#pragma once
+
+#include <app/appsettings.h>
+#include <app/walletcontroller.h>
+
+#include <bitcoin/network.h>
+
+#include <QDialog>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace wp::gui {
+
+class MainWindow;
+class Translator;
+
+/// How the desktop app starts. Plain value type.
+struct DesktopOptions {
+    btc::Network network = btc::Network::Main;
+    /// Where new and restored wallets are saved (created if missing).
+    QString walletDir;
+    /// Settings of wallets created or restored in this run.
+    client::AppSettings newWalletSettings = client::AppSettings::defaults(btc::Network::Main);
+    /// Settings given on the command line, applied to every wallet opened in this run
+    /// (nullopt: each wallet keeps its own).
+    std::optional<client::AppSettings> settingsOverride;
+    client::WalletControllerOptions controller;
+    /// The language at start ("en", "de", "fr", "es"); empty: the remembered or the system's.
+    QString language;
+    /// Remember the last wallet and the language in the user's QSettings.
+    bool rememberChoices = true;
+};
+
+/// The desktop client (DESIGN §5): one WalletController (the open wallet) shown
+/// in one MainWindow, and the user's requests carried out through the dialogs:
+/// new, restore and open (unlock) a wallet, Tx0 with its preview, send from
+/// postmix with its preview, settings and language. Every slow step (key
+/// derivation, file, node, cluster) is asynchronous in the controller, and every
+/// dialog is shown with open(), never exec(): the GUI thread never waits.
+/// Failures are shown where the user acted (the dialog, or a message box) and
+/// are always in the event log too.
+///
+/// Thread affinity: the GUI thread; needs a QApplication.
+class DesktopApp : public QObject {
+    Q_OBJECT
+public:
+    explicit DesktopApp(DesktopOptions options, QObject *parent = nullptr);
+    ~DesktopApp() override;
+
+    MainWindow *window() const { return m_window.get(); }
+    client::WalletController *controller() const { return m_controller.get(); }
+    Translator *translator() const { return m_translator.get(); }
+
+    /// Shows the window; then asks for the password of the last wallet used on this
+    /// network, if there is one (or says how to create one).
+    void start();
+
+    /// Asks for @p path's password (unlock dialog), then opens it.
+    void unlockWallet(const QString &path);
+    /// Opens @p path with @p password without asking (scripts and tests); errors go
+    /// to a message box and the event log.
+    void openWallet(const QString &path, const QString &password);
+    /// Restores @p request's wallet (its settings: newWalletSettings) and opens it.
+    void restoreWallet(client::NewWalletRequest request);
+
+    /// The user's requests, as the window's menus start them.
+    void newWalletFlow();
+    void restoreWalletFlow();
+    void openWalletFlow();
+    /// Tx0: @p poolId (empty: the pool selected in the Pools tab, else the user picks
+    /// among the pools the deposit balance can enter), preview, confirm, broadcast.
+    void tx0Flow(const QString &poolId = {});
+    void sendFlow();
+    void settingsFlow();
+    /// Switches the language (remembered). Returns: false for an unknown code.
+    bool setLanguage(const QString &code);
+
+    /// The dialog waiting for the user, if any (tests drive it).
+    QDialog *currentDialog() const { return m_dialog; }
+    /// Where a new wallet would be saved now (a free name in walletDir).
+    QString nextWalletPath() const;
+
+Q_SIGNALS:
+    /// A message box was shown (@p text, translated): a failure or a confirmation.
+    void messageShown(const QString &text, bool warning);
+    /// A Tx0 or a spend was broadcast.
+    void transactionBroadcast(const QString &txid, const QString &kind);
+
+private:
+    void connectController();
+    void connectWindow();
+    void onWalletOpened();
+    void onWalletClosed();
+    void refreshPools();
+    void refreshConnectedInstance();
+    void showDialog(QDialog *dialog);
+    void showMessage(const QString &text, bool warning);
+    void applyOverride();
+    QString chooseDefaultPool() const;
+    void previewTx0(const QString &poolId);
+    void rememberWallet(const QString &path) const;
+    QString rememberedWallet() const;
+
+    DesktopOptions m_options;
+    std::unique_ptr<client::WalletController> m_controller;
+    std::unique_ptr<Translator> m_translator;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<QDialog> m_dialog;
+    QString m_openingPath;
+    QString m_connected;
+};
+
+} // namespace wp::gui
