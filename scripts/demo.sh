@@ -10,14 +10,19 @@
 # instance yourself too (kill -9 PID, or kill -STOP PID then kill -CONT PID). Everything
 # runs under var/demo/ and is stopped by PID on exit.
 #
+# --gui also opens the desktop wallet, whirlpool-gui, on a funded regtest wallet of its own
+# (var/demo/gui/demo.wallet, password "demo"): some of its coins are already in a pool and
+# mix with the others; the rest is a deposit to try a Tx0 with. The demo then runs until the
+# window is closed (or Ctrl-C). $WP_GUI_EXTRA_ARGS is added to its command line (tests).
+#
 #   scripts/demo.sh [--mixes N] [--wallets W] [--pools ID,ID,...] [--kill-after K | --no-kill]
-#                   [--keep-running] [--verbose]
+#                   [--keep-running] [--gui] [--verbose]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bin="$here/build/bin"
 support="$here/tests/support"
-mixes=9 wallets=5 pools=0.01btc,0.001btc,0.05btc keep_running=0 verbose=0 kill_after=3
-usage="use --mixes N, --wallets W, --pools ID,ID,..., --kill-after K, --no-kill, --keep-running, --verbose"
+mixes=9 wallets=5 pools=0.01btc,0.001btc,0.05btc keep_running=0 verbose=0 kill_after=3 gui=0
+usage="use --mixes N, --wallets W, --pools ID,ID,..., --kill-after K, --no-kill, --keep-running, --gui, --verbose"
 while [ $# -gt 0 ]; do
   case "$1" in
     --mixes) mixes=$2; shift 2 ;;
@@ -26,6 +31,7 @@ while [ $# -gt 0 ]; do
     --kill-after) kill_after=$2; shift 2 ;;
     --no-kill) kill_after=0; shift ;;
     --keep-running) keep_running=1; shift ;;
+    --gui) gui=1 keep_running=1; shift ;;
     --verbose) verbose=1; shift ;;
     *) echo "demo: unknown option $1 ($usage)" >&2; exit 2 ;;
   esac
@@ -143,6 +149,12 @@ say "creating and funding $wallets wallets"
 for w in $(seq "$wallets"); do cli --wallet "$dir/w$w.json" --birthday 1 create > /dev/null; done
 cli --wallet "$dir/w1.json" mine --blocks 432 > /dev/null          # segwit activates at 432 on bcoin regtest
 for w in $(seq "$wallets"); do cli --wallet "$dir/w$w.json" mine --blocks 1 > /dev/null; done
+if [ "$gui" = 1 ]; then
+  # The desktop wallet's keys, in a whirlpool-cli wallet too: the demo funds it and makes its first Tx0.
+  mkdir -p "$dir/gui"
+  gui_mnemonic=$(cli --wallet "$dir/gui/keys.json" --birthday 1 create | sed -n 's/^mnemonic[^:]*: //p')
+  cli --wallet "$dir/gui/keys.json" mine --blocks 2 > /dev/null
+fi
 cli --wallet "$dir/w1.json" mine --blocks 100 > /dev/null          # coinbase maturity
 # A mix needs at least 2 premix (mustMix) coins and may take 5 while no remix coin is confirmed yet:
 # make enough for the worst case (every mix in one pool) plus a spare round. Running on, new Tx0s follow.
@@ -165,6 +177,12 @@ make_tx0s() { # outputs-per-wallet quiet: one Tx0 per wallet into each pool, the
   done
 }
 make_tx0s "$per_wallet" 0
+if [ "$gui" = 1 ]; then
+  say "Tx0 of the desktop wallet into pool ${pool_list[0]} (4 premix coins); its other deposit coin is yours to try a Tx0"
+  cli --wallet "$dir/gui/keys.json" --bootstrap "$dir/cluster.json" --pool "${pool_list[0]}" --max-outputs 4 tx0 \
+    | grep -v '^cluster: ' | sed "s/^/  [gui] /"
+  cli --wallet "$dir/w1.json" mine --blocks 1 > /dev/null
+fi
 
 # ---- mixing ------------------------------------------------------------------------
 if [ "$keep_running" = 1 ]; then
@@ -184,6 +202,19 @@ if [ "$verbose" = 1 ]; then
 else
   tail -n +1 -f "$dir/mix.log" \
     > >(grep --line-buffered -E 'REDIRECT|FAILOVER|CONNECTION_FAILED| retry in |mix failed|error' || true) & pids+=($!)
+fi
+
+gui_pid=""
+if [ "$gui" = 1 ]; then
+  printf '%s\n' "$gui_mnemonic" > "$dir/gui/mnemonic"
+  printf 'demo\n' > "$dir/gui/password"
+  printf '%s\n' "$node_key" > "$dir/gui/node-password"
+  # shellcheck disable=SC2086 # WP_GUI_EXTRA_ARGS is a list of words
+  "$bin/whirlpool-gui" --network regtest --wallet "$dir/gui/demo.wallet" --wallet-dir "$dir/gui" \
+      --restore-mnemonic-file "$dir/gui/mnemonic" --password-file "$dir/gui/password" --birthday 1 \
+      --node-url "http://127.0.0.1:$node_port/" --node-user x --node-password-file "$dir/gui/node-password" \
+      --bootstrap "$dir/cluster.json" ${WP_GUI_EXTRA_ARGS:-} > "$dir/gui.log" 2>&1 & pids+=($!); gui_pid=$!
+  say "whirlpool-gui (pid $gui_pid) opens wallet var/demo/gui/demo.wallet (password: demo); close its window to end the demo"
 fi
 
 instance_state() { # name -> up / stopped / down
@@ -294,6 +325,12 @@ while true; do
   fi
   if [ $(( SECONDS - last_status )) -ge 5 ]; then status; last_status=$SECONDS; fi
   [ "$keep_running" = 0 ] && [ "$total" -ge "$mixes" ] && [ -z "$victim" ] && [ -z "$rejoin" ] && break
+  if [ -n "$gui_pid" ] && ! kill -0 "$gui_pid" 2>/dev/null; then
+    wait "$gui_pid" && gui_rc=0 || gui_rc=$?
+    say "whirlpool-gui ended (exit code $gui_rc; its output: var/demo/gui.log)"
+    break
+  fi
 done
 status
 say "done: $total mixes succeeded through the cluster; logs in var/demo/ (alpha.log, beta.log, gamma.log, mix.log)"
+[ -z "$gui_pid" ] || exit "${gui_rc:-0}"
