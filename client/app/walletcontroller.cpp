@@ -1202,10 +1202,11 @@ Result<SpendPlan> WalletController::previewSpend(const SpendOrder &order) const
             const auto it = std::find_if(m_utxos.cbegin(), m_utxos.cend(), [&](const Utxo &u) { return u.outpoint == outpoint; });
             if (it == m_utxos.cend())
                 return Error(tr("Coin %1 is not in the wallet (already spent?).").arg(shortOutpoint(outpoint)));
-            if (it->account() != WalletAccount::Postmix)
-                return Error(tr("Coin %1 is not a mixed (postmix) coin.").arg(shortOutpoint(outpoint)));
+            // A coin in (or just out of) a mix is explained as such, whatever its account.
             if (const auto why = busy(*it))
                 return Error(*why);
+            if (it->account() != WalletAccount::Postmix)
+                return Error(tr("Coin %1 is not a mixed (postmix) coin.").arg(shortOutpoint(outpoint)));
             plan.coins.append(*it);
         }
     }
