@@ -9,13 +9,13 @@
 #include <widgets/senddialog.h>
 #include <widgets/settingsdialog.h>
 #include <widgets/translator.h>
+#include <widgets/tx0orderdialog.h>
 #include <widgets/tx0previewdialog.h>
 #include <widgets/unlockdialog.h>
 
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QMessageBox>
 #include <QSettings>
@@ -308,62 +308,40 @@ QString DesktopApp::rememberedWallet() const
 
 // ---- Tx0 ------------------------------------------------------------------------
 
-QString DesktopApp::chooseDefaultPool() const
+QString DesktopApp::selectedPool() const
 {
-    // The pool selected in the Pools tab, else the largest one the confirmed deposit money can enter.
     const QModelIndexList selected = m_window->pools()->view()->selectionModel()->selectedRows();
-    if (!selected.isEmpty())
-        return selected.first().data(PoolsModel::PoolIdRole).toString();
-    const btc::Amount deposit = m_controller->balances().account(client::WalletAccount::Deposit).confirmed;
-    QString best;
-    btc::Amount bestDenomination = 0;
-    for (const client::PoolView &p : m_controller->pools())
-        if (p.info.mustMixBalanceMin + p.info.feeValue <= deposit && p.info.denomination > bestDenomination) {
-            best = p.info.poolId;
-            bestDenomination = p.info.denomination;
-        }
-    return best;
+    return selected.isEmpty() ? QString() : selected.first().data(PoolsModel::PoolIdRole).toString();
 }
 
 void DesktopApp::tx0Flow(const QString &poolId)
 {
     if (!m_controller->isOpen())
         return;
-    if (!poolId.isEmpty())
-        return previewTx0(poolId);
     const QList<client::PoolView> pools = m_controller->pools();
     if (pools.isEmpty())
         return showMessage(tr("The pools are not known yet: the wallet has not reached the coordinators. See the "
                               "Events tab."),
                            true);
-    const QString preferred = chooseDefaultPool();
-    QStringList items;
-    int current = 0;
-    for (const client::PoolView &p : pools) {
-        if (p.info.poolId == preferred)
-            current = int(items.size());
-        items.append(tr("%1: %2 per coin, pool fee %3").arg(p.info.poolId, formatBtc(p.info.denomination),
-                                                             formatBtc(p.info.feeValue)));
-    }
-    auto *dialog = new QInputDialog(m_window.get());
-    dialog->setWindowTitle(tr("Tx0: choose a pool"));
-    dialog->setLabelText(tr("Your deposit coins are split into coins of the pool's size, which then mix:"));
-    dialog->setComboBoxItems(items);
-    dialog->setComboBoxEditable(false);
-    dialog->setTextValue(items.value(current));
-    connect(dialog, &QInputDialog::accepted, this, [this, dialog, pools, items] {
-        const qsizetype index = items.indexOf(dialog->textValue());
-        if (index >= 0)
-            QMetaObject::invokeMethod(this, [this, id = pools[index].info.poolId] { previewTx0(id); },
-                                      Qt::QueuedConnection);
+    const btc::Amount deposit = m_controller->balances().account(client::WalletAccount::Deposit).confirmed;
+    auto *dialog = new Tx0OrderDialog(poolEntries(pools), m_controller->feePresets(), deposit, m_window.get());
+    dialog->selectPool(poolId.isEmpty() ? selectedPool() : poolId);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Tx0Choice choice = dialog->choice();
+        client::Tx0Order order;
+        order.poolId = choice.poolId;
+        order.feeLevel = feeLevelOf(choice.feeChoice);
+        order.customFeeRate = choice.feeChoice == FeeChoice::Custom ? choice.feeRate : 0;
+        order.maxOutputs = choice.maxOutputs;
+        order.changeToBadbank = choice.changeToBadbank;
+        // After this dialog has closed (it is deleted then).
+        QMetaObject::invokeMethod(this, [this, order] { previewTx0(order); }, Qt::QueuedConnection);
     });
     showDialog(dialog);
 }
 
-void DesktopApp::previewTx0(const QString &poolId)
+void DesktopApp::previewTx0(const client::Tx0Order &order)
 {
-    client::Tx0Order order;
-    order.poolId = poolId;
     m_controller->previewTx0(order, this, [this, order](Result<client::Tx0Plan> plan) {
         if (!plan)
             return showMessage(plan.error().message, true);
@@ -377,9 +355,9 @@ void DesktopApp::previewTx0(const QString &poolId)
             m_controller->sendTx0(order, this, [this](Result<client::Tx0Sent> sent) {
                 if (!sent)
                     return showMessage(sent.error().message, true);
-                showMessage(tr("Tx0 %1 was broadcast. Its %n premix coin(s) start mixing once it has a confirmation.",
-                               nullptr, sent->plan.preview.nbPremix)
-                                .arg(sent->txid),
+                showMessage(tr("Tx0 %1 was broadcast. Premix coins: %2; they start mixing once it has a confirmation.")
+                                .arg(sent->txid)
+                                .arg(sent->plan.preview.nbPremix),
                             false);
             });
         });

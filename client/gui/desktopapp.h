@@ -71,9 +71,12 @@ public:
     void newWalletFlow();
     void restoreWalletFlow();
     void openWalletFlow();
-    /// Tx0: @p poolId (empty: the pool selected in the Pools tab, else the user picks
-    /// among the pools the deposit balance can enter), preview, confirm, broadcast.
+    /// Tx0: the order dialog (pool: @p poolId, else the one selected in the Pools tab,
+    /// else the largest the deposit enters; fee, most coins, change account), then
+    /// the exact preview, then the broadcast once confirmed.
     void tx0Flow(const QString &poolId = {});
+    /// Tx0 from the preview on (the order dialog's second step).
+    void previewTx0(const client::Tx0Order &order);
     void sendFlow();
     void settingsFlow();
     /// Switches the language (remembered). Returns: false for an unknown code.
@@ -100,8 +103,8 @@ private:
     void showDialog(QDialog *dialog);
     void showMessage(const QString &text, bool warning);
     void applyOverride();
-    QString chooseDefaultPool() const;
-    void previewTx0(const QString &poolId);
+    /// The pool selected in the Pools tab, empty if none.
+    QString selectedPool() const;
     void rememberWallet(const QString &path) const;
     QString rememberedWallet() const;
 

@@ -34,7 +34,7 @@ QString networkText(btc::Network network)
 } // namespace
 
 SendDialog::SendDialog(btc::Network network, const client::FeePresets &presets, btc::Amount available, QWidget *parent)
-    : QDialog(parent), m_network(network), m_presets(presets), m_available(available)
+    : QDialog(parent), m_network(network), m_available(available)
 {
     m_availableLabel = new QLabel(this);
     m_addressLabel = new QLabel(this);
@@ -50,17 +50,8 @@ SendDialog::SendDialog(btc::Network network, const client::FeePresets &presets, 
     m_amountLabel->setBuddy(m_amount);
     m_sendAll = new QCheckBox(this);
     m_feeLabel = new QLabel(this);
-    m_fee = new QComboBox(this);
-    for (FeeChoice c : {FeeChoice::Fast, FeeChoice::Normal, FeeChoice::Slow, FeeChoice::Custom})
-        m_fee->addItem(QString(), int(c));
-    m_fee->setCurrentIndex(int(FeeChoice::Normal));
+    m_fee = new FeeChooser(presets, client::SpendBuilder::kMinFeeRate, client::SpendBuilder::kMaxFeeRate, this);
     m_feeLabel->setBuddy(m_fee);
-    m_customFee = new QSpinBox(this);
-    m_customFee->setRange(int(client::SpendBuilder::kMinFeeRate), int(client::SpendBuilder::kMaxFeeRate));
-    m_customFee->setValue(int(std::max<btc::Amount>(1, presets.normal.satPerVb)));
-    m_customFee->setEnabled(false);
-    m_feeNote = new QLabel(this);
-    m_feeNote->setWordWrap(true);
     m_previewTitle = new QLabel(this);
     QFont bold = m_previewTitle->font();
     bold.setBold(true);
@@ -90,29 +81,22 @@ SendDialog::SendDialog(btc::Network network, const client::FeePresets &presets, 
         m_amount->setEnabled(!all);
         onEdited();
     });
-    connect(m_fee, &QComboBox::currentIndexChanged, this, [this] {
-        m_customFee->setEnabled(FeeChoice(m_fee->currentData().toInt()) == FeeChoice::Custom);
-        onEdited();
-    });
-    connect(m_customFee, &QSpinBox::valueChanged, this, &SendDialog::onEdited);
+    connect(m_fee, &FeeChooser::changed, this, &SendDialog::onEdited);
 
     auto *amountRow = new QHBoxLayout;
     amountRow->addWidget(m_amount, 1);
     amountRow->addWidget(m_sendAll);
-    auto *feeRow = new QHBoxLayout;
-    feeRow->addWidget(m_fee, 1);
-    feeRow->addWidget(m_customFee);
     auto *form = new QFormLayout;
     form->addRow(m_addressLabel, m_address);
     form->addRow(m_amountLabel, amountRow);
-    form->addRow(m_feeLabel, feeRow);
+    form->addRow(m_feeLabel, m_fee);
     auto *layout = new QVBoxLayout(this);
     layout->setSizeConstraint(QLayout::SetMinimumSize);
     layout->addWidget(m_availableLabel);
     layout->addLayout(form);
     // Wrapped notes below the form: QFormLayout does not grow rows for wrapped text.
     layout->addWidget(m_addressStatus);
-    layout->addWidget(m_feeNote);
+    layout->addWidget(m_fee->note());
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_previewTitle);
     layout->addLayout(m_previewForm);
@@ -121,8 +105,8 @@ SendDialog::SendDialog(btc::Network network, const client::FeePresets &presets, 
     layout->addWidget(m_buttons);
     setTabOrder(m_address, m_amount);
     setTabOrder(m_amount, m_sendAll);
-    setTabOrder(m_sendAll, m_fee);
-    setTabOrder(m_fee, m_customFee);
+    setTabOrder(m_sendAll, m_fee->combo());
+    setTabOrder(m_fee->combo(), m_fee->customEdit());
     setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 36);
     retranslateUi();
 }
@@ -135,20 +119,7 @@ void SendDialog::setPreviewer(Previewer previewer)
 
 void SendDialog::setFeePresets(const client::FeePresets &presets)
 {
-    m_presets = presets;
-    retranslateUi();
-    onEdited();
-}
-
-btc::Amount SendDialog::feeRateOf(FeeChoice choice) const
-{
-    switch (choice) {
-    case FeeChoice::Fast: return m_presets.fast.satPerVb;
-    case FeeChoice::Normal: return m_presets.normal.satPerVb;
-    case FeeChoice::Slow: return m_presets.slow.satPerVb;
-    case FeeChoice::Custom: return m_customFee->value();
-    }
-    return 0;
+    m_fee->setPresets(presets);
 }
 
 QString SendDialog::addressProblem() const
@@ -185,7 +156,7 @@ QString SendDialog::formProblem() const
         if (*amount > m_available)
             return tr("The amount is more than the %1 available.").arg(formatBtc(m_available));
     }
-    const btc::Amount rate = feeRateOf(FeeChoice(m_fee->currentData().toInt()));
+    const btc::Amount rate = m_fee->rate();
     if (rate < client::SpendBuilder::kMinFeeRate || rate > client::SpendBuilder::kMaxFeeRate)
         return tr("The fee rate must be between %1 and %2 sat/vB.")
             .arg(client::SpendBuilder::kMinFeeRate)
@@ -201,8 +172,8 @@ std::optional<SendDraft> SendDialog::draft() const
     d.address = m_address->text().trimmed();
     d.sendAll = m_sendAll->isChecked();
     d.amount = d.sendAll ? 0 : *parseBtc(m_amount->text());
-    d.feeChoice = FeeChoice(m_fee->currentData().toInt());
-    d.feeRate = feeRateOf(d.feeChoice);
+    d.feeChoice = m_fee->choice();
+    d.feeRate = m_fee->rate();
     return d;
 }
 
@@ -280,19 +251,6 @@ void SendDialog::retranslateUi()
     m_sendAll->setText(tr("Send a&ll"));
     m_sendAll->setToolTip(tr("Send every mixed coin, minus the fee, with no change"));
     m_feeLabel->setText(tr("&Fee:"));
-    auto presetText = [](const QString &name, const client::FeePreset &p) {
-        return p.estimated ? tr("%1: %2 sat/vB (about %3 blocks)").arg(name).arg(p.satPerVb).arg(p.targetBlocks)
-                           : tr("%1: %2 sat/vB (default)").arg(name).arg(p.satPerVb);
-    };
-    m_fee->setItemText(0, presetText(tr("Fast"), m_presets.fast));
-    m_fee->setItemText(1, presetText(tr("Normal"), m_presets.normal));
-    m_fee->setItemText(2, presetText(tr("Slow"), m_presets.slow));
-    m_fee->setItemText(3, tr("Custom rate"));
-    m_customFee->setSuffix(tr(" sat/vB"));
-    m_customFee->setAccessibleName(tr("Custom fee rate"));
-    m_feeNote->setText(m_presets.estimated() ? QString()
-                                             : tr("The node gave no estimate for some presets; defaults are used."));
-    m_feeNote->setVisible(!m_feeNote->text().isEmpty());
     m_previewTitle->setText(tr("This transaction will:"));
     m_send->setText(tr("&Sign and send"));
     m_cancel->setText(tr("Cancel"));

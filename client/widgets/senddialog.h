@@ -1,5 +1,7 @@
 #pragma once
 
+#include <widgets/feechooser.h>
+
 #include <wallet/feeestimator.h>
 #include <wallet/spendbuilder.h>
 
@@ -22,9 +24,6 @@ class QPushButton;
 class QSpinBox;
 
 namespace wp::gui {
-
-/// The fee choice of a send.
-enum class FeeChoice { Fast, Normal, Slow, Custom };
 
 /// What the user typed in the send dialog, validated. Plain value type.
 struct SendDraft {
@@ -77,8 +76,8 @@ public:
     QLineEdit *addressEdit() const { return m_address; }
     QLineEdit *amountEdit() const { return m_amount; }
     QCheckBox *sendAllCheck() const { return m_sendAll; }
-    QComboBox *feeCombo() const { return m_fee; }
-    QSpinBox *customFeeEdit() const { return m_customFee; }
+    QComboBox *feeCombo() const { return m_fee->combo(); }
+    QSpinBox *customFeeEdit() const { return m_fee->customEdit(); }
     QPushButton *sendButton() const { return m_send; }
 
 protected:
@@ -88,10 +87,8 @@ private:
     void retranslateUi();
     void onEdited();
     void showPreview();
-    btc::Amount feeRateOf(FeeChoice choice) const;
 
     btc::Network m_network;
-    client::FeePresets m_presets;
     btc::Amount m_available = 0;
     Previewer m_previewer;
     std::optional<client::SpendPreview> m_preview;
@@ -106,9 +103,7 @@ private:
     QLineEdit *m_amount = nullptr;
     QCheckBox *m_sendAll = nullptr;
     QLabel *m_feeLabel = nullptr;
-    QComboBox *m_fee = nullptr;
-    QSpinBox *m_customFee = nullptr;
-    QLabel *m_feeNote = nullptr;
+    FeeChooser *m_fee = nullptr;
     QLabel *m_previewTitle = nullptr;
     QFormLayout *m_previewForm = nullptr;
     QLabel *m_status = nullptr;

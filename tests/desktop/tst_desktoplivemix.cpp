@@ -4,7 +4,7 @@
 // rendered offscreen.
 //
 // The wallet is restored, receives a deposit, and the user's Tx0 goes through the
-// Tx0 flow (pool, preview dialog, confirm). Its four premix coins mix three at a
+// Tx0 flow (order dialog, preview dialog, confirm). Its four premix coins mix three at a
 // time (maxConcurrent 3) with two other wallets' coins (anonymity set 3, at most
 // one input per Tx0 in a mix): one coin joins the mix and signs, whose end the
 // other wallets hold back; two wait registered in the pool; one waits for a slot.
@@ -25,6 +25,7 @@
 #include <widgets/cointablemodel.h>
 #include <widgets/mainwindow.h>
 #include <widgets/translator.h>
+#include <widgets/tx0orderdialog.h>
 #include <widgets/tx0previewdialog.h>
 
 #include <bitcoin/address.h>
@@ -35,6 +36,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QProcess>
+#include <QPushButton>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -243,7 +245,13 @@ private Q_SLOTS:
             QVERIFY2(tx0, tx0 ? "" : qPrintable(tx0.error().message));
         }
         QSignalSpy broadcast(m_app.get(), &gui::DesktopApp::transactionBroadcast);
-        m_app->tx0Flow(kPool);
+        m_app->tx0Flow();
+        auto *order = qobject_cast<gui::Tx0OrderDialog *>(m_app->currentDialog());
+        QVERIFY(order);
+        QCOMPARE(order->choice().poolId, kPool); // the one pool the deposit enters
+        QCOMPARE(order->choice().feeChoice, gui::FeeChoice::Normal);
+        QVERIFY(!guitest::screenshot(order, QStringLiteral("desktop-tx0-order")).isNull());
+        order->previewButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<gui::Tx0PreviewDialog *>(m_app->currentDialog()), 20000);
         auto *preview = qobject_cast<gui::Tx0PreviewDialog *>(m_app->currentDialog());
         QCOMPARE(preview->preview().nbPremix, 4); // the pool's tx0-max-outputs

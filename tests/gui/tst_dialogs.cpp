@@ -14,6 +14,7 @@
 #include <widgets/senddialog.h>
 #include <widgets/settingsdialog.h>
 #include <widgets/translator.h>
+#include <widgets/tx0orderdialog.h>
 #include <widgets/tx0previewdialog.h>
 #include <widgets/unlockdialog.h>
 
@@ -282,6 +283,42 @@ private Q_SLOTS:
         QVERIFY(high.warnsHighFees());
         QVERIFY(showsText(&high, QStringLiteral("Fees are more than 5 %")));
         QVERIFY(!screenshot(&high, QStringLiteral("tx0preview-highfee")).isNull());
+    }
+
+    void tx0OrderChoosesPoolFeeAndCoins()
+    {
+        const QList<PoolEntry> pools = samplePools();
+        QVERIFY(pools.size() >= 2);
+        // The largest pool the deposit makes a coin of is offered first.
+        const btc::Amount deposit = pools[1].pool.mustMixBalanceMin * 3 + pools[1].pool.feeValue;
+        QCOMPARE(Tx0OrderDialog::maxPremixCoins(pools[1].pool, deposit), 3);
+        client::FeePresets presets;
+        presets.fast = {30, 2, true};
+        presets.normal = {12, 6, true};
+        presets.slow = {2, 24, false};
+        Tx0OrderDialog d(pools, presets, deposit);
+        QCOMPARE(d.choice().poolId, Tx0OrderDialog::defaultPool(pools, deposit));
+        QVERIFY(d.selectPool(pools[1].pool.poolId));
+        QVERIFY(!d.selectPool(QStringLiteral("no such pool")));
+        QVERIFY(showsText(&d, QStringLiteral("at most 3, of")));
+        QVERIFY(showsText(&d, QStringLiteral("defaults are used")));
+        QVERIFY(d.previewButton()->isEnabled());
+        d.feeChooser()->setChoice(FeeChoice::Custom);
+        d.feeChooser()->customEdit()->setValue(45);
+        d.maxOutputsEdit()->setValue(2);
+        d.badbankCheck()->setChecked(true);
+        QVERIFY(showsText(&d, QStringLiteral("at most 2, of")));
+        QCOMPARE(d.choice(), (Tx0Choice{pools[1].pool.poolId, FeeChoice::Custom, 45, 2, true}));
+        QVERIFY(!screenshot(&d, QStringLiteral("tx0order")).isNull());
+        // A pool the deposit is too small for: said, and no preview.
+        const PoolEntry *largest = &pools.first();
+        for (const PoolEntry &p : pools)
+            if (p.pool.denomination > largest->pool.denomination)
+                largest = &p;
+        QVERIFY(d.selectPool(largest->pool.poolId));
+        QVERIFY(showsText(&d, QStringLiteral("too small for this pool")));
+        QVERIFY(!d.previewButton()->isEnabled());
+        QVERIFY(!screenshot(&d, QStringLiteral("tx0order-too-small")).isNull());
     }
 
     void sendChecksTheAddressAndPreviews()
