@@ -83,7 +83,8 @@ void HeadlessRun::errorOccurred(const QString &outpoint, const QString &message)
 
 void HeadlessRun::coordinatorEvent(const whirlpool::CoordinatorEvent &event)
 {
-    writeLine(QStringLiteral("event %1 %2 %3").arg(field(event.kind), field(event.instanceName), rest(event.message)));
+    writeLine(QStringLiteral("event %1 %2 %3 %4")
+                  .arg(field(event.kind), field(event.instanceName), field(event.url), rest(event.message)));
 }
 
 void HeadlessRun::onTimeout()

@@ -22,7 +22,7 @@ namespace wp::samplehost {
 ///     status <outpoint> <STATE> <STEP|-> <progress> <instance|->
 ///     mixed <outpoint> <txid>
 ///     error <outpoint|-> <message>
-///     event <KIND> <instance|-> <message>
+///     event <KIND> <instance|-> <url|-> <message>
 ///
 /// Ends the run with finished(): code 0 after exitAfterMixes successful mixes
 /// (0: never), 2 when the mixer itself fails (an error with no outpoint) or
