@@ -76,8 +76,10 @@ void MemoryWallet::later(std::function<void()> fn)
 void MemoryWallet::listCoins(whirlpool::BridgeReplyPtr reply)
 {
     const QList<whirlpool::Coin> coins = m_coins;
-    for (const whirlpool::Coin &c : coins)
+    for (const whirlpool::Coin &c : coins) {
+        m_sent.append(c.txid.toUtf8());
         m_sent.append(c.scriptPubKey);
+    }
     later([reply, coins] { reply->setCoins(coins); });
 }
 
@@ -147,7 +149,10 @@ void MemoryWallet::nextAddress(whirlpool::AddressKind kind, whirlpool::BridgeRep
 
 QString MemoryWallet::firstPremixAddress() const
 {
-    return *m_book->keys().address(client::KeyPath{client::WalletAccount::Premix, btc::AddressChain::Receive, 0});
+    const QString address =
+        *m_book->keys().address(client::KeyPath{client::WalletAccount::Premix, btc::AddressChain::Receive, 0});
+    m_sent.append(address.toUtf8());
+    return address;
 }
 
 void MemoryWallet::mixBroadcast(const QString &outpoint, const QString &txid)

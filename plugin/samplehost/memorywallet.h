@@ -54,6 +54,8 @@ public:
     /// Every string and byte array this wallet ever handed to the plugin (for
     /// the "no private key crosses the boundary" checks).
     const QList<QByteArray> &sentToPlugin() const { return m_sent; }
+    /// Adds @p data the host hands the plugin outside the bridge (its configuration) to sentToPlugin().
+    void recordSentToPlugin(const QByteArray &data) { m_sent.append(data); }
     const QStringList &broadcasts() const { return m_broadcasts; }
     int signInputCalls() const { return m_signInputCalls; }
     const client::AddressBook &book() const { return *m_book; }
@@ -75,7 +77,7 @@ private:
     std::shared_ptr<client::LocalMixWallet> m_signer;
     QList<whirlpool::Coin> m_coins;
     QHash<QString, Fault> m_faults;
-    QList<QByteArray> m_sent;
+    mutable QList<QByteArray> m_sent; ///< also appended to by const firstPremixAddress()
     QStringList m_broadcasts;
     int m_signInputCalls = 0;
 };
