@@ -7,7 +7,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 apt_packages=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
-  qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-mysql
+  qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-mysql libqt6svg6
   libssl-dev libsecp256k1-dev libmariadb-dev-compat mariadb-server mariadb-client
   xvfb xauth xkb-data fonts-dejavu-core
 )

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QIcon>
 #include <QTextStream>
 #include <QTimer>
 
@@ -52,6 +53,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("whirlpool-gui"));
     QApplication::setApplicationDisplayName(QStringLiteral("Whirlpool"));
     QApplication::setApplicationVersion(QStringLiteral(WP_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/whirlpool.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("whirlpool-gui"));
 
     auto launch = gui::parseGuiCommandLine(QApplication::arguments());
     if (!launch) {

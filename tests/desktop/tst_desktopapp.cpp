@@ -18,6 +18,7 @@
 #include <widgets/translator.h>
 #include <widgets/unlockdialog.h>
 
+#include <QIcon>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -97,6 +98,15 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+    }
+
+    void appIcon()
+    {
+        // Built into the app (resources/whirlpool.svg), drawn by Qt's SVG plugin.
+        const QIcon icon(QStringLiteral(":/icons/whirlpool.svg"));
+        const QImage image = icon.pixmap(64, 64).toImage();
+        QVERIFY2(!image.isNull(), "the SVG icon plugin (libqt6svg6) draws the icon");
+        QCOMPARE(image.pixelColor(32, 32), QColor(0xf2, 0xa5, 0x41)); // the coin in the middle
     }
 
     // ---- conversions ---------------------------------------------------------------
