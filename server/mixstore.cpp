@@ -93,6 +93,20 @@ void MixStore::saveMix(const MixRecord &m, QObject *context, Done<void> done)
         std::move(done));
 }
 
+void MixStore::recordMixTxid(const QString &txid, qint64 denomination, QObject *context, Done<void> done)
+{
+    m_db.run<void>(
+        context,
+        [txid, denomination](DbConnection &c) -> Result<void> {
+            auto r = c.exec("INSERT IGNORE INTO mix_txid (txid, denomination, created) VALUES (?, ?, UTC_TIMESTAMP(6))",
+                            {txid, denomination});
+            if (!r)
+                return r.error();
+            return {};
+        },
+        std::move(done));
+}
+
 void MixStore::mixTxidDenomination(const QString &txid, QObject *context, Done<std::optional<qint64>> done)
 {
     m_db.run<std::optional<qint64>>(

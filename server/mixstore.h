@@ -69,6 +69,12 @@ public:
     void isOutputUsed(const QString &address, QObject *context, Done<bool> done);
     /// Saves a finished mix: `mix`, `mix_log` and, on success, `mix_txid`, in one transaction.
     void saveMix(const MixRecord &record, QObject *context, Done<void> done);
+    /// Records @p txid as a mix transaction of @p denomination (remix provenance),
+    /// before it is broadcast: an instance killed right after the broadcast must
+    /// not leave outputs that no instance accepts as remix liquidity. A txid that
+    /// is never broadcast has no outputs, so recording it early proves nothing
+    /// false. Idempotent (saveMix() records it again after a success).
+    void recordMixTxid(const QString &txid, qint64 denomination, QObject *context, Done<void> done);
     /// The denomination of a successful mix with this txid (liquidity provenance), if any.
     void mixTxidDenomination(const QString &txid, QObject *context, Done<std::optional<qint64>> done);
     /// Whether a Tx0 is exempt from provenance checks.

@@ -471,6 +471,28 @@ void PoolService::broadcast()
     const btc::Transaction tx = m_mix->transaction();
     m_busy = true;
     m_timer.stop();
+    // Remix provenance first (see MixStore::recordMixTxid), then the broadcast, still under the lease.
+    m_deps.store.recordMixTxid(
+        tx.txid().toHex(), m_pool.denomination, this, [this, tx, mixId = m_mix->mixId()](Result<void> recorded) {
+            if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing) {
+                m_busy = false;
+                return;
+            }
+            if (!recorded) // the mix is still good for its users; saveMix() tries again
+                qCWarning(lcPool).noquote() << m_pool.poolId << "could not record the mix txid before broadcasting:"
+                                            << recorded.error().message;
+            if (m_broadcastGuard && !m_broadcastGuard()) {
+                m_busy = false;
+                m_mix->failMix(mix::FailReason::Coordinator, QStringLiteral("lease lost before broadcast"), now());
+                finishMix({});
+                return;
+            }
+            sendToNode(tx);
+        });
+}
+
+void PoolService::sendToNode(const btc::Transaction &tx)
+{
     m_deps.node.broadcast(tx.serialize(true), tx.txid().toHex(), this,
                           [this, mixId = m_mix->mixId()](Result<void> r) {
                               m_busy = false;

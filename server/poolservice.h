@@ -99,6 +99,8 @@ private:
     void maybeBeginSigning();
     void beginSigning();
     void broadcast();
+    /// Hands the signed mix to the node; the mix succeeds or fails with its answer.
+    void sendToNode(const btc::Transaction &tx);
     void finishMix(const QList<mix::Blame> &blames);
     void discardCollectingMix(const QString &notice);
     void finishDrain();

@@ -87,6 +87,20 @@ private Q_SLOTS:
 
         // Saving the same mix twice is refused (unique mix id), nothing half-written.
         QVERIFY(!await<void>([&](QObject *c, auto done) { m_a->saveMix(record, c, done); }));
+
+        // Provenance recorded before the broadcast (an instance may die right after it), on
+        // any instance, and again by saveMix() after the success: idempotent.
+        const QString early = QString(64, QLatin1Char('e'));
+        QVERIFY(await<void>([&](QObject *c, auto done) { m_a->recordMixTxid(early, 100000, c, done); }));
+        QVERIFY(await<void>([&](QObject *c, auto done) { m_a->recordMixTxid(early, 100000, c, done); }));
+        auto recorded = await<std::optional<qint64>>([&](QObject *c, auto done) { m_b->mixTxidDenomination(early, c, done); });
+        QVERIFY(recorded && recorded->has_value());
+        QCOMPARE(**recorded, 100000);
+        record.mixId = QStringLiteral("mix-early");
+        record.status = QStringLiteral("SUCCESS");
+        record.failReason.clear();
+        record.txid = early;
+        QVERIFY(await<void>([&](QObject *c, auto done) { m_b->saveMix(record, c, done); }));
     }
 
     void blamesBanAtTheThresholdAndEscalate()
