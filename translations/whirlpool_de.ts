@@ -2,6 +2,224 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>wp::client::AppSettings</name>
+    <message>
+        <source>Enter the address of your bitcoin node (for example http://127.0.0.1:8332).</source>
+        <translation>Geben Sie die Adresse Ihres Bitcoin-Nodes ein (zum Beispiel http://127.0.0.1:8332).</translation>
+    </message>
+    <message>
+        <source>The node address &apos;%1&apos; is not an http:// or https:// URL.</source>
+        <translation>Die Node-Adresse „%1“ ist keine http://- oder https://-URL.</translation>
+    </message>
+    <message>
+        <source>Add at least one coordinator instance.</source>
+        <translation>Fügen Sie mindestens eine Koordinator-Instanz hinzu.</translation>
+    </message>
+    <message>
+        <source>At most %1 coordinator instances can be listed.</source>
+        <translation>Es können höchstens %1 Koordinator-Instanzen eingetragen werden.</translation>
+    </message>
+    <message>
+        <source>Onion addresses need a Tor SOCKS5 proxy: enter its host and port (usually 127.0.0.1:9050).</source>
+        <translation>Onion-Adressen brauchen einen Tor-SOCKS5-Proxy: Geben Sie seinen Host und Port an (meist 127.0.0.1:9050).</translation>
+    </message>
+    <message>
+        <source>Enter the port of the SOCKS5 proxy.</source>
+        <translation>Geben Sie den Port des SOCKS5-Proxys an.</translation>
+    </message>
+    <message>
+        <source>Coordinator list: %1</source>
+        <translation>Liste der Koordinator-Instanzen: %1</translation>
+    </message>
+    <message>
+        <source>Coins mixing at once must be between 1 and %1.</source>
+        <translation>Die Zahl gleichzeitig mischender Münzen muss zwischen 1 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>The remix target cannot be negative.</source>
+        <translation>Das Remix-Ziel darf nicht negativ sein.</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::AppText</name>
+    <message>
+        <source>The wallet file cannot be read or written. Check the folder&apos;s permissions and free space.</source>
+        <translation>Die Wallet-Datei kann nicht gelesen oder geschrieben werden. Prüfen Sie die Berechtigungen des Ordners und den freien Speicherplatz.</translation>
+    </message>
+    <message>
+        <source>There is no wallet file there.</source>
+        <translation>Dort gibt es keine Wallet-Datei.</translation>
+    </message>
+    <message>
+        <source>A file already exists there; it was left untouched. Choose another name.</source>
+        <translation>Dort gibt es bereits eine Datei; sie wurde nicht verändert. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The wallet file is damaged. Restore the wallet from its recovery words.</source>
+        <translation>Die Wallet-Datei ist beschädigt. Stellen Sie die Wallet mit ihren Wiederherstellungswörtern wieder her.</translation>
+    </message>
+    <message>
+        <source>This wallet file was written by a newer version of the app. Update the app to open it.</source>
+        <translation>Diese Wallet-Datei wurde von einer neueren Version der App geschrieben. Aktualisieren Sie die App, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>The wallet file was changed by another program, so it was not overwritten. Lock and open the wallet again.</source>
+        <translation>Die Wallet-Datei wurde von einem anderen Programm geändert und daher nicht überschrieben. Sperren Sie die Wallet und öffnen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The wallet cannot be saved with these values.</source>
+        <translation>Mit diesen Werten kann die Wallet nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Choose at least one confirmed deposit coin.</source>
+        <translation>Wählen Sie mindestens eine bestätigte Einzahlungsmünze.</translation>
+    </message>
+    <message>
+        <source>One of the chosen coins cannot be used.</source>
+        <translation>Eine der gewählten Münzen kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>A mined coin can be spent only after 100 confirmations.</source>
+        <translation>Eine geschürfte Münze kann erst nach 100 Bestätigungen ausgegeben werden.</translation>
+    </message>
+    <message>
+        <source>The fee rate is out of range.</source>
+        <translation>Die Gebührenrate liegt außerhalb des erlaubten Bereichs.</translation>
+    </message>
+    <message>
+        <source>The coordinator sent pool data this wallet does not accept; nothing was spent.</source>
+        <translation>Der Koordinator hat Pool-Daten gesendet, die diese Wallet nicht akzeptiert; es wurde nichts ausgegeben.</translation>
+    </message>
+    <message>
+        <source>The mix fee reserved per coin would be too high; choose a lower fee.</source>
+        <translation>Die pro Münze reservierte Mix-Gebühr wäre zu hoch; wählen Sie eine niedrigere Gebühr.</translation>
+    </message>
+    <message>
+        <source>Not enough funds for this pool.</source>
+        <translation>Nicht genug Guthaben für diesen Pool.</translation>
+    </message>
+    <message>
+        <source>The change would be too small to spend later; add or remove a coin.</source>
+        <translation>Das Wechselgeld wäre zu klein, um es später auszugeben; fügen Sie eine Münze hinzu oder entfernen Sie eine.</translation>
+    </message>
+    <message>
+        <source>The wallet could not sign the transaction.</source>
+        <translation>Die Wallet konnte die Transaktion nicht signieren.</translation>
+    </message>
+    <message>
+        <source>Choose at least one coin to spend.</source>
+        <translation>Wählen Sie mindestens eine Münze zum Ausgeben.</translation>
+    </message>
+    <message>
+        <source>One of the chosen coins cannot be spent from here.</source>
+        <translation>Eine der gewählten Münzen kann von hier aus nicht ausgegeben werden.</translation>
+    </message>
+    <message>
+        <source>That is not a bitcoin address this wallet can send to.</source>
+        <translation>Das ist keine Bitcoin-Adresse, an die diese Wallet senden kann.</translation>
+    </message>
+    <message>
+        <source>That address belongs to another bitcoin network.</source>
+        <translation>Diese Adresse gehört zu einem anderen Bitcoin-Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The amount is not valid.</source>
+        <translation>Der Betrag ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The amount is too small to be sent.</source>
+        <translation>Der Betrag ist zu klein, um gesendet zu werden.</translation>
+    </message>
+    <message>
+        <source>The wallet has not synced with the node yet.</source>
+        <translation>Die Wallet hat sich noch nicht mit dem Node synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Not enough funds in the chosen coins.</source>
+        <translation>Die gewählten Münzen reichen nicht aus.</translation>
+    </message>
+    <message>
+        <source>Too many coins for one transaction; spend fewer at a time.</source>
+        <translation>Zu viele Münzen für eine Transaktion; geben Sie weniger auf einmal aus.</translation>
+    </message>
+    <message>
+        <source>The node did not accept the transaction (a coin may already be spent, or the fee is too low). Nothing was sent.</source>
+        <translation>Der Node hat die Transaktion nicht angenommen (vielleicht ist eine Münze schon ausgegeben oder die Gebühr zu niedrig). Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The node could not be reached, so the transaction was not sent.</source>
+        <translation>Der Node war nicht erreichbar; die Transaktion wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The node refused the transaction; nothing was sent.</source>
+        <translation>Der Node hat die Transaktion abgelehnt; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Cannot sync with the bitcoin node: balances may be out of date. Check the node settings; retrying by itself.</source>
+        <translation>Keine Synchronisierung mit dem Bitcoin-Node möglich: Die Guthaben sind eventuell veraltet. Prüfen Sie die Node-Einstellungen; neuer Versuch folgt automatisch.</translation>
+    </message>
+    <message>
+        <source>Connected to coordinator %1</source>
+        <translation>Verbunden mit Koordinator %1</translation>
+    </message>
+    <message>
+        <source>Redirected to %1, the coordinator that runs the pool</source>
+        <translation>Umgeleitet zu %1, dem Koordinator, der den Pool betreibt</translation>
+    </message>
+    <message>
+        <source>Refused a redirect to %1: it is not a known instance of this cluster</source>
+        <translation>Umleitung zu %1 abgelehnt: keine bekannte Instanz dieses Clusters</translation>
+    </message>
+    <message>
+        <source>Coordinator %1 cannot be reached</source>
+        <translation>Koordinator %1 ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Switching to coordinator %1</source>
+        <translation>Wechsel zu Koordinator %1</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s signed instance list was updated</source>
+        <translation>Die signierte Instanzliste des Clusters wurde aktualisiert</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s instance list was not accepted</source>
+        <translation>Die Instanzliste des Clusters wurde nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Deposit coins enter a pool through a Tx0.</source>
+        <translation>Einzahlungsmünzen kommen mit einem Tx0 in einen Pool.</translation>
+    </message>
+    <message>
+        <source>Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it apart.</source>
+        <translation>Wechselgeld eines Tx0: Es ist mit Ihrer Einzahlung verknüpft und wird daher nie gemischt. Geben Sie es getrennt aus.</translation>
+    </message>
+    <message>
+        <source>A mined coin: it can move after 100 confirmations.</source>
+        <translation>Eine geschürfte Münze: Sie kann nach 100 Bestätigungen bewegt werden.</translation>
+    </message>
+    <message>
+        <source>Change of a payment from mixed coins: not a mix output, so it does not remix.</source>
+        <translation>Wechselgeld einer Zahlung aus gemischten Münzen: kein Mix-Ausgang, daher wird es nicht erneut gemischt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the coordinators&apos; list of pools.</source>
+        <translation>Wartet auf die Pool-Liste der Koordinatoren.</translation>
+    </message>
+    <message>
+        <source>Its value fits no pool the coordinators offer now.</source>
+        <translation>Ihr Wert passt zu keinem Pool, den die Koordinatoren derzeit anbieten.</translation>
+    </message>
+    <message>
+        <source>Waiting for its first confirmation (a mix needs confirmed coins).</source>
+        <translation>Wartet auf ihre erste Bestätigung (ein Mix braucht bestätigte Münzen).</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::MixOrchestrator</name>
     <message>
         <source>%1; trying again in %2 s</source>
@@ -162,6 +380,216 @@
     <message>
         <source>mix failed</source>
         <translation>Mix gescheitert</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::WalletController</name>
+    <message>
+        <source>not asked yet</source>
+        <translation>noch nicht abgefragt</translation>
+    </message>
+    <message>
+        <source>No wallet is open.</source>
+        <translation>Es ist keine Wallet geöffnet.</translation>
+    </message>
+    <message>
+        <source>Lock the open wallet first.</source>
+        <translation>Sperren Sie zuerst die geöffnete Wallet.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the wallet file.</source>
+        <translation>Wählen Sie, wo die Wallet-Datei gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <source>The recovery words are not valid: %1</source>
+        <translation>Die Wiederherstellungswörter sind ungültig: %1</translation>
+    </message>
+    <message>
+        <source>Choose a password to protect the wallet file.</source>
+        <translation>Wählen Sie ein Passwort zum Schutz der Wallet-Datei.</translation>
+    </message>
+    <message>
+        <source>A file already exists at %1; choose another name.</source>
+        <translation>Unter %1 gibt es bereits eine Datei; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The new wallet needs the node&apos;s current height as its starting point: %1</source>
+        <translation>Die neue Wallet braucht die aktuelle Blockhöhe des Nodes als Startpunkt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the current block height from the node, which the new wallet needs as its starting point. Check the node settings. (%1)</source>
+        <translation>Die aktuelle Blockhöhe kann nicht vom Node gelesen werden, die neue Wallet braucht sie aber als Startpunkt. Prüfen Sie die Node-Einstellungen. (%1)</translation>
+    </message>
+    <message>
+        <source>The wallet&apos;s keys cannot be derived: %1</source>
+        <translation>Die Schlüssel der Wallet können nicht abgeleitet werden: %1</translation>
+    </message>
+    <message>
+        <source>Wallet opened (%1); scanning the chain from block %2</source>
+        <translation>Wallet geöffnet (%1); die Blockchain wird ab Block %2 durchsucht</translation>
+    </message>
+    <message>
+        <source>The settings saved in the wallet could not be read; the current ones are used.</source>
+        <translation>Die in der Wallet gespeicherten Einstellungen konnten nicht gelesen werden; die aktuellen werden verwendet.</translation>
+    </message>
+    <message>
+        <source>The wallet was locked before this finished. If a transaction was being sent, check the wallet&apos;s coins after opening it again.</source>
+        <translation>Die Wallet wurde gesperrt, bevor dies abgeschlossen war. Wurde gerade eine Transaktion gesendet, prüfen Sie die Münzen der Wallet, nachdem Sie sie erneut geöffnet haben.</translation>
+    </message>
+    <message>
+        <source>Open a wallet first.</source>
+        <translation>Öffnen Sie zuerst eine Wallet.</translation>
+    </message>
+    <message>
+        <source>A password change is already running.</source>
+        <translation>Eine Passwortänderung läuft bereits.</translation>
+    </message>
+    <message>
+        <source>The new password must not be empty.</source>
+        <translation>Das neue Passwort darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>The wallet password was changed.</source>
+        <translation>Das Passwort der Wallet wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Wait until the wallet is open.</source>
+        <translation>Warten Sie, bis die Wallet geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>Wait until the transaction being sent is done.</source>
+        <translation>Warten Sie, bis die laufende Transaktion gesendet ist.</translation>
+    </message>
+    <message>
+        <source>Settings changed.</source>
+        <translation>Einstellungen geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain reorganized: %n block(s) above %1 were replaced; balances follow the new chain.</source>
+        <translation>
+            <numerusform>Die Blockchain wurde reorganisiert: %n Block über %1 wurde ersetzt; die Guthaben folgen der neuen Kette.</numerusform>
+            <numerusform>Die Blockchain wurde reorganisiert: %n Blöcke über %1 wurden ersetzt; die Guthaben folgen der neuen Kette.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In step with the bitcoin node again (block %1).</source>
+        <translation>Wieder synchron mit dem Bitcoin-Node (Block %1).</translation>
+    </message>
+    <message>
+        <source>Mixing is not possible: %1</source>
+        <translation>Mischen ist nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: the coordinator settings changed.</source>
+        <translation>Abgebrochen: Die Koordinator-Einstellungen haben sich geändert.</translation>
+    </message>
+    <message>
+        <source>No coordinator instance answered; trying again in %1 s. (%2)</source>
+        <translation>Keine Koordinator-Instanz hat geantwortet; neuer Versuch in %1 s. (%2)</translation>
+    </message>
+    <message>
+        <source>Pool %1 is now run by %2.</source>
+        <translation>Pool %1 wird jetzt von %2 betrieben.</translation>
+    </message>
+    <message>
+        <source>Pool %1 has no coordinator right now; another instance takes it over within seconds.</source>
+        <translation>Pool %1 hat gerade keinen Koordinator; eine andere Instanz übernimmt ihn innerhalb von Sekunden.</translation>
+    </message>
+    <message>
+        <source>The coordinators answer again.</source>
+        <translation>Die Koordinatoren antworten wieder.</translation>
+    </message>
+    <message>
+        <source>No coordinator is configured.</source>
+        <translation>Es ist kein Koordinator eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The coordinators did not send the pool&apos;s fee data: %1</source>
+        <translation>Die Koordinatoren haben die Gebührendaten des Pools nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Coordinator %1 has no fee data for pool %2.</source>
+        <translation>Koordinator %1 hat keine Gebührendaten für Pool %2.</translation>
+    </message>
+    <message>
+        <source>Pool %1 is not offered by the coordinators.</source>
+        <translation>Pool %1 wird von den Koordinatoren nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>There is no confirmed deposit coin to send to a pool.</source>
+        <translation>Es gibt keine bestätigte Einzahlungsmünze, die in einen Pool gehen könnte.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not in the wallet (already spent?).</source>
+        <translation>Münze %1 ist nicht in der Wallet (schon ausgegeben?).</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not a deposit coin: only deposit coins go into a Tx0.</source>
+        <translation>Münze %1 ist keine Einzahlungsmünze: Nur Einzahlungsmünzen kommen in einen Tx0.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not confirmed yet.</source>
+        <translation>Münze %1 ist noch nicht bestätigt.</translation>
+    </message>
+    <message>
+        <source>The pools are not loaded yet. %1</source>
+        <translation>Die Pools sind noch nicht geladen. %1</translation>
+    </message>
+    <message>
+        <source>A Tx0 is being sent already; wait until it is done.</source>
+        <translation>Ein Tx0 wird bereits gesendet; warten Sie, bis das abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Tx0 not sent: %1</source>
+        <translation>Tx0 nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Tx0 %1 sent: %2 coins of %3 sat for pool %4 (coordinator fee %5 sat, miner fee %6 sat).</source>
+        <translation>Tx0 %1 gesendet: %2 Münzen zu %3 sat für Pool %4 (Koordinator-Gebühr %5 sat, Miner-Gebühr %6 sat).</translation>
+    </message>
+    <message>
+        <source>Mixing switched on.</source>
+        <translation>Mischen eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>Mixing switched off.</source>
+        <translation>Mischen ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The wallet has not synced with the node yet.</source>
+        <translation>Die Wallet hat sich noch nicht mit dem Node synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Coin %1 was just mixed (it is spent); its new coin appears after the next sync.</source>
+        <translation>Münze %1 wurde gerade gemischt (sie ist ausgegeben); ihre neue Münze erscheint nach der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is in the middle of a mix (%2); wait a moment or try again after it.</source>
+        <translation>Münze %1 steckt mitten in einem Mix (%2); warten Sie einen Moment oder versuchen Sie es danach erneut.</translation>
+    </message>
+    <message>
+        <source>There is no confirmed postmix coin to spend.</source>
+        <translation>Es gibt keine bestätigte Postmix-Münze zum Ausgeben.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not a mixed (postmix) coin.</source>
+        <translation>Münze %1 ist keine gemischte (Postmix-)Münze.</translation>
+    </message>
+    <message>
+        <source>A payment is being sent already; wait until it is done.</source>
+        <translation>Eine Zahlung wird bereits gesendet; warten Sie, bis sie abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Payment not sent: %1</source>
+        <translation>Zahlung nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Payment %1 sent: %2 sat to %3 (fee %4 sat).</source>
+        <translation>Zahlung %1 gesendet: %2 sat an %3 (Gebühr %4 sat).</translation>
+    </message>
+    <message>
+        <source>Settings and mix history could not be saved: %1</source>
+        <translation>Einstellungen und Mix-Verlauf konnten nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

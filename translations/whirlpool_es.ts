@@ -2,6 +2,224 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>wp::client::AppSettings</name>
+    <message>
+        <source>Enter the address of your bitcoin node (for example http://127.0.0.1:8332).</source>
+        <translation>Escriba la dirección de su nodo de bitcoin (por ejemplo, http://127.0.0.1:8332).</translation>
+    </message>
+    <message>
+        <source>The node address &apos;%1&apos; is not an http:// or https:// URL.</source>
+        <translation>La dirección del nodo «%1» no es una URL http:// o https://.</translation>
+    </message>
+    <message>
+        <source>Add at least one coordinator instance.</source>
+        <translation>Añada al menos una instancia del coordinador.</translation>
+    </message>
+    <message>
+        <source>At most %1 coordinator instances can be listed.</source>
+        <translation>Se pueden indicar como máximo %1 instancias del coordinador.</translation>
+    </message>
+    <message>
+        <source>Onion addresses need a Tor SOCKS5 proxy: enter its host and port (usually 127.0.0.1:9050).</source>
+        <translation>Las direcciones onion necesitan un proxy SOCKS5 de Tor: indique su host y su puerto (normalmente 127.0.0.1:9050).</translation>
+    </message>
+    <message>
+        <source>Enter the port of the SOCKS5 proxy.</source>
+        <translation>Indique el puerto del proxy SOCKS5.</translation>
+    </message>
+    <message>
+        <source>Coordinator list: %1</source>
+        <translation>Lista de instancias del coordinador: %1</translation>
+    </message>
+    <message>
+        <source>Coins mixing at once must be between 1 and %1.</source>
+        <translation>El número de monedas mezclando a la vez debe estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>The remix target cannot be negative.</source>
+        <translation>El objetivo de remezcla no puede ser negativo.</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::AppText</name>
+    <message>
+        <source>The wallet file cannot be read or written. Check the folder&apos;s permissions and free space.</source>
+        <translation>No se puede leer ni escribir el archivo del monedero. Compruebe los permisos de la carpeta y el espacio libre.</translation>
+    </message>
+    <message>
+        <source>There is no wallet file there.</source>
+        <translation>Ahí no hay ningún archivo de monedero.</translation>
+    </message>
+    <message>
+        <source>A file already exists there; it was left untouched. Choose another name.</source>
+        <translation>Ya existe un archivo ahí; no se ha modificado. Elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The wallet file is damaged. Restore the wallet from its recovery words.</source>
+        <translation>El archivo del monedero está dañado. Restaure el monedero con sus palabras de recuperación.</translation>
+    </message>
+    <message>
+        <source>This wallet file was written by a newer version of the app. Update the app to open it.</source>
+        <translation>Este archivo de monedero lo escribió una versión más reciente de la aplicación. Actualice la aplicación para abrirlo.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Contraseña incorrecta.</translation>
+    </message>
+    <message>
+        <source>The wallet file was changed by another program, so it was not overwritten. Lock and open the wallet again.</source>
+        <translation>Otro programa modificó el archivo del monedero, así que no se sobrescribió. Bloquee el monedero y vuelva a abrirlo.</translation>
+    </message>
+    <message>
+        <source>The wallet cannot be saved with these values.</source>
+        <translation>El monedero no se puede guardar con estos valores.</translation>
+    </message>
+    <message>
+        <source>Choose at least one confirmed deposit coin.</source>
+        <translation>Elija al menos una moneda de depósito confirmada.</translation>
+    </message>
+    <message>
+        <source>One of the chosen coins cannot be used.</source>
+        <translation>Una de las monedas elegidas no se puede usar.</translation>
+    </message>
+    <message>
+        <source>A mined coin can be spent only after 100 confirmations.</source>
+        <translation>Una moneda minada solo se puede gastar tras 100 confirmaciones.</translation>
+    </message>
+    <message>
+        <source>The fee rate is out of range.</source>
+        <translation>La tasa de comisión está fuera del rango permitido.</translation>
+    </message>
+    <message>
+        <source>The coordinator sent pool data this wallet does not accept; nothing was spent.</source>
+        <translation>El coordinador envió datos del pool que este monedero no acepta; no se gastó nada.</translation>
+    </message>
+    <message>
+        <source>The mix fee reserved per coin would be too high; choose a lower fee.</source>
+        <translation>La comisión de mezcla reservada por moneda sería demasiado alta; elija una comisión más baja.</translation>
+    </message>
+    <message>
+        <source>Not enough funds for this pool.</source>
+        <translation>No hay fondos suficientes para este pool.</translation>
+    </message>
+    <message>
+        <source>The change would be too small to spend later; add or remove a coin.</source>
+        <translation>El cambio sería demasiado pequeño para gastarlo después; añada o quite una moneda.</translation>
+    </message>
+    <message>
+        <source>The wallet could not sign the transaction.</source>
+        <translation>El monedero no pudo firmar la transacción.</translation>
+    </message>
+    <message>
+        <source>Choose at least one coin to spend.</source>
+        <translation>Elija al menos una moneda para gastar.</translation>
+    </message>
+    <message>
+        <source>One of the chosen coins cannot be spent from here.</source>
+        <translation>Una de las monedas elegidas no se puede gastar desde aquí.</translation>
+    </message>
+    <message>
+        <source>That is not a bitcoin address this wallet can send to.</source>
+        <translation>No es una dirección de bitcoin a la que este monedero pueda enviar.</translation>
+    </message>
+    <message>
+        <source>That address belongs to another bitcoin network.</source>
+        <translation>Esa dirección pertenece a otra red de bitcoin.</translation>
+    </message>
+    <message>
+        <source>The amount is not valid.</source>
+        <translation>El importe no es válido.</translation>
+    </message>
+    <message>
+        <source>The amount is too small to be sent.</source>
+        <translation>El importe es demasiado pequeño para enviarlo.</translation>
+    </message>
+    <message>
+        <source>The wallet has not synced with the node yet.</source>
+        <translation>El monedero aún no se ha sincronizado con el nodo.</translation>
+    </message>
+    <message>
+        <source>Not enough funds in the chosen coins.</source>
+        <translation>Las monedas elegidas no tienen fondos suficientes.</translation>
+    </message>
+    <message>
+        <source>Too many coins for one transaction; spend fewer at a time.</source>
+        <translation>Demasiadas monedas para una sola transacción; gaste menos a la vez.</translation>
+    </message>
+    <message>
+        <source>The node did not accept the transaction (a coin may already be spent, or the fee is too low). Nothing was sent.</source>
+        <translation>El nodo no aceptó la transacción (puede que una moneda ya esté gastada o que la comisión sea demasiado baja). No se envió nada.</translation>
+    </message>
+    <message>
+        <source>The node could not be reached, so the transaction was not sent.</source>
+        <translation>No se pudo contactar con el nodo, así que la transacción no se envió.</translation>
+    </message>
+    <message>
+        <source>The node refused the transaction; nothing was sent.</source>
+        <translation>El nodo rechazó la transacción; no se envió nada.</translation>
+    </message>
+    <message>
+        <source>Cannot sync with the bitcoin node: balances may be out of date. Check the node settings; retrying by itself.</source>
+        <translation>No se puede sincronizar con el nodo de bitcoin: los saldos pueden estar desactualizados. Compruebe la configuración del nodo; se reintenta automáticamente.</translation>
+    </message>
+    <message>
+        <source>Connected to coordinator %1</source>
+        <translation>Conectado al coordinador %1</translation>
+    </message>
+    <message>
+        <source>Redirected to %1, the coordinator that runs the pool</source>
+        <translation>Redirigido a %1, el coordinador que gestiona el pool</translation>
+    </message>
+    <message>
+        <source>Refused a redirect to %1: it is not a known instance of this cluster</source>
+        <translation>Redirección a %1 rechazada: no es una instancia conocida de este clúster</translation>
+    </message>
+    <message>
+        <source>Coordinator %1 cannot be reached</source>
+        <translation>No se puede contactar con el coordinador %1</translation>
+    </message>
+    <message>
+        <source>Switching to coordinator %1</source>
+        <translation>Cambiando al coordinador %1</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s signed instance list was updated</source>
+        <translation>La lista firmada de instancias del clúster se actualizó</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s instance list was not accepted</source>
+        <translation>La lista de instancias del clúster no se aceptó</translation>
+    </message>
+    <message>
+        <source>Deposit coins enter a pool through a Tx0.</source>
+        <translation>Las monedas de depósito entran en un pool mediante un Tx0.</translation>
+    </message>
+    <message>
+        <source>Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it apart.</source>
+        <translation>Cambio de un Tx0: está vinculado a su depósito, así que nunca se mezcla. Gástelo por separado.</translation>
+    </message>
+    <message>
+        <source>A mined coin: it can move after 100 confirmations.</source>
+        <translation>Una moneda minada: se puede mover tras 100 confirmaciones.</translation>
+    </message>
+    <message>
+        <source>Change of a payment from mixed coins: not a mix output, so it does not remix.</source>
+        <translation>Cambio de un pago con monedas mezcladas: no es una salida de mezcla, así que no se remezcla.</translation>
+    </message>
+    <message>
+        <source>Waiting for the coordinators&apos; list of pools.</source>
+        <translation>Esperando la lista de pools de los coordinadores.</translation>
+    </message>
+    <message>
+        <source>Its value fits no pool the coordinators offer now.</source>
+        <translation>Su valor no encaja en ningún pool que ofrezcan ahora los coordinadores.</translation>
+    </message>
+    <message>
+        <source>Waiting for its first confirmation (a mix needs confirmed coins).</source>
+        <translation>Esperando su primera confirmación (una mezcla necesita monedas confirmadas).</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::MixOrchestrator</name>
     <message>
         <source>%1; trying again in %2 s</source>
@@ -162,6 +380,216 @@
     <message>
         <source>mix failed</source>
         <translation>mezcla fallida</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::WalletController</name>
+    <message>
+        <source>not asked yet</source>
+        <translation>aún no consultado</translation>
+    </message>
+    <message>
+        <source>No wallet is open.</source>
+        <translation>No hay ningún monedero abierto.</translation>
+    </message>
+    <message>
+        <source>Lock the open wallet first.</source>
+        <translation>Bloquee primero el monedero abierto.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the wallet file.</source>
+        <translation>Elija dónde guardar el archivo del monedero.</translation>
+    </message>
+    <message>
+        <source>The recovery words are not valid: %1</source>
+        <translation>Las palabras de recuperación no son válidas: %1</translation>
+    </message>
+    <message>
+        <source>Choose a password to protect the wallet file.</source>
+        <translation>Elija una contraseña para proteger el archivo del monedero.</translation>
+    </message>
+    <message>
+        <source>A file already exists at %1; choose another name.</source>
+        <translation>Ya existe un archivo en %1; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The new wallet needs the node&apos;s current height as its starting point: %1</source>
+        <translation>El nuevo monedero necesita la altura de bloque actual del nodo como punto de partida: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the current block height from the node, which the new wallet needs as its starting point. Check the node settings. (%1)</source>
+        <translation>No se puede leer del nodo la altura de bloque actual, que el nuevo monedero necesita como punto de partida. Compruebe la configuración del nodo. (%1)</translation>
+    </message>
+    <message>
+        <source>The wallet&apos;s keys cannot be derived: %1</source>
+        <translation>No se pueden derivar las claves del monedero: %1</translation>
+    </message>
+    <message>
+        <source>Wallet opened (%1); scanning the chain from block %2</source>
+        <translation>Monedero abierto (%1); buscando en la cadena desde el bloque %2</translation>
+    </message>
+    <message>
+        <source>The settings saved in the wallet could not be read; the current ones are used.</source>
+        <translation>No se pudo leer la configuración guardada en el monedero; se usa la actual.</translation>
+    </message>
+    <message>
+        <source>The wallet was locked before this finished. If a transaction was being sent, check the wallet&apos;s coins after opening it again.</source>
+        <translation>El monedero se bloqueó antes de que esto terminara. Si se estaba enviando una transacción, compruebe las monedas del monedero después de volver a abrirlo.</translation>
+    </message>
+    <message>
+        <source>Open a wallet first.</source>
+        <translation>Abra primero un monedero.</translation>
+    </message>
+    <message>
+        <source>A password change is already running.</source>
+        <translation>Ya hay un cambio de contraseña en curso.</translation>
+    </message>
+    <message>
+        <source>The new password must not be empty.</source>
+        <translation>La nueva contraseña no puede estar vacía.</translation>
+    </message>
+    <message>
+        <source>The wallet password was changed.</source>
+        <translation>Se cambió la contraseña del monedero.</translation>
+    </message>
+    <message>
+        <source>Wait until the wallet is open.</source>
+        <translation>Espere a que el monedero esté abierto.</translation>
+    </message>
+    <message>
+        <source>Wait until the transaction being sent is done.</source>
+        <translation>Espere a que termine de enviarse la transacción en curso.</translation>
+    </message>
+    <message>
+        <source>Settings changed.</source>
+        <translation>Configuración modificada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain reorganized: %n block(s) above %1 were replaced; balances follow the new chain.</source>
+        <translation>
+            <numerusform>La cadena se reorganizó: se reemplazó %n bloque por encima de %1; los saldos siguen la nueva cadena.</numerusform>
+            <numerusform>La cadena se reorganizó: se reemplazaron %n bloques por encima de %1; los saldos siguen la nueva cadena.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In step with the bitcoin node again (block %1).</source>
+        <translation>De nuevo sincronizado con el nodo de bitcoin (bloque %1).</translation>
+    </message>
+    <message>
+        <source>Mixing is not possible: %1</source>
+        <translation>No es posible mezclar: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: the coordinator settings changed.</source>
+        <translation>Cancelado: la configuración del coordinador cambió.</translation>
+    </message>
+    <message>
+        <source>No coordinator instance answered; trying again in %1 s. (%2)</source>
+        <translation>Ninguna instancia del coordinador respondió; nuevo intento en %1 s. (%2)</translation>
+    </message>
+    <message>
+        <source>Pool %1 is now run by %2.</source>
+        <translation>El pool %1 ahora lo gestiona %2.</translation>
+    </message>
+    <message>
+        <source>Pool %1 has no coordinator right now; another instance takes it over within seconds.</source>
+        <translation>El pool %1 no tiene coordinador en este momento; otra instancia se hará cargo de él en unos segundos.</translation>
+    </message>
+    <message>
+        <source>The coordinators answer again.</source>
+        <translation>Los coordinadores vuelven a responder.</translation>
+    </message>
+    <message>
+        <source>No coordinator is configured.</source>
+        <translation>No hay ningún coordinador configurado.</translation>
+    </message>
+    <message>
+        <source>The coordinators did not send the pool&apos;s fee data: %1</source>
+        <translation>Los coordinadores no enviaron los datos de comisiones del pool: %1</translation>
+    </message>
+    <message>
+        <source>Coordinator %1 has no fee data for pool %2.</source>
+        <translation>El coordinador %1 no tiene datos de comisiones para el pool %2.</translation>
+    </message>
+    <message>
+        <source>Pool %1 is not offered by the coordinators.</source>
+        <translation>Los coordinadores no ofrecen el pool %1.</translation>
+    </message>
+    <message>
+        <source>There is no confirmed deposit coin to send to a pool.</source>
+        <translation>No hay ninguna moneda de depósito confirmada para enviar a un pool.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not in the wallet (already spent?).</source>
+        <translation>La moneda %1 no está en el monedero (¿ya gastada?).</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not a deposit coin: only deposit coins go into a Tx0.</source>
+        <translation>La moneda %1 no es una moneda de depósito: solo las monedas de depósito entran en un Tx0.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not confirmed yet.</source>
+        <translation>La moneda %1 aún no está confirmada.</translation>
+    </message>
+    <message>
+        <source>The pools are not loaded yet. %1</source>
+        <translation>Los pools aún no se han cargado. %1</translation>
+    </message>
+    <message>
+        <source>A Tx0 is being sent already; wait until it is done.</source>
+        <translation>Ya se está enviando un Tx0; espere a que termine.</translation>
+    </message>
+    <message>
+        <source>Tx0 not sent: %1</source>
+        <translation>Tx0 no enviado: %1</translation>
+    </message>
+    <message>
+        <source>Tx0 %1 sent: %2 coins of %3 sat for pool %4 (coordinator fee %5 sat, miner fee %6 sat).</source>
+        <translation>Tx0 %1 enviado: %2 monedas de %3 sat para el pool %4 (comisión del coordinador %5 sat, comisión de minería %6 sat).</translation>
+    </message>
+    <message>
+        <source>Mixing switched on.</source>
+        <translation>Mezcla activada.</translation>
+    </message>
+    <message>
+        <source>Mixing switched off.</source>
+        <translation>Mezcla desactivada.</translation>
+    </message>
+    <message>
+        <source>The wallet has not synced with the node yet.</source>
+        <translation>El monedero aún no se ha sincronizado con el nodo.</translation>
+    </message>
+    <message>
+        <source>Coin %1 was just mixed (it is spent); its new coin appears after the next sync.</source>
+        <translation>La moneda %1 se acaba de mezclar (está gastada); su nueva moneda aparece tras la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is in the middle of a mix (%2); wait a moment or try again after it.</source>
+        <translation>La moneda %1 está en plena mezcla (%2); espere un momento o vuelva a intentarlo después.</translation>
+    </message>
+    <message>
+        <source>There is no confirmed postmix coin to spend.</source>
+        <translation>No hay ninguna moneda postmix confirmada para gastar.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not a mixed (postmix) coin.</source>
+        <translation>La moneda %1 no es una moneda mezclada (postmix).</translation>
+    </message>
+    <message>
+        <source>A payment is being sent already; wait until it is done.</source>
+        <translation>Ya se está enviando un pago; espere a que termine.</translation>
+    </message>
+    <message>
+        <source>Payment not sent: %1</source>
+        <translation>Pago no enviado: %1</translation>
+    </message>
+    <message>
+        <source>Payment %1 sent: %2 sat to %3 (fee %4 sat).</source>
+        <translation>Pago %1 enviado: %2 sat a %3 (comisión %4 sat).</translation>
+    </message>
+    <message>
+        <source>Settings and mix history could not be saved: %1</source>
+        <translation>No se pudieron guardar la configuración ni el historial de mezclas: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,224 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>wp::client::AppSettings</name>
+    <message>
+        <source>Enter the address of your bitcoin node (for example http://127.0.0.1:8332).</source>
+        <translation>Saisissez l’adresse de votre nœud bitcoin (par exemple http://127.0.0.1:8332).</translation>
+    </message>
+    <message>
+        <source>The node address &apos;%1&apos; is not an http:// or https:// URL.</source>
+        <translation>L’adresse du nœud «&#xa0;%1&#xa0;» n’est pas une URL http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>Add at least one coordinator instance.</source>
+        <translation>Ajoutez au moins une instance du coordinateur.</translation>
+    </message>
+    <message>
+        <source>At most %1 coordinator instances can be listed.</source>
+        <translation>Au plus %1 instances du coordinateur peuvent être indiquées.</translation>
+    </message>
+    <message>
+        <source>Onion addresses need a Tor SOCKS5 proxy: enter its host and port (usually 127.0.0.1:9050).</source>
+        <translation>Les adresses onion nécessitent un proxy SOCKS5 Tor&#xa0;: indiquez son hôte et son port (en général 127.0.0.1:9050).</translation>
+    </message>
+    <message>
+        <source>Enter the port of the SOCKS5 proxy.</source>
+        <translation>Indiquez le port du proxy SOCKS5.</translation>
+    </message>
+    <message>
+        <source>Coordinator list: %1</source>
+        <translation>Liste des instances du coordinateur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Coins mixing at once must be between 1 and %1.</source>
+        <translation>Le nombre de pièces mixées en même temps doit être compris entre 1 et %1.</translation>
+    </message>
+    <message>
+        <source>The remix target cannot be negative.</source>
+        <translation>L’objectif de remix ne peut pas être négatif.</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::AppText</name>
+    <message>
+        <source>The wallet file cannot be read or written. Check the folder&apos;s permissions and free space.</source>
+        <translation>Le fichier du portefeuille ne peut être ni lu ni écrit. Vérifiez les droits du dossier et l’espace libre.</translation>
+    </message>
+    <message>
+        <source>There is no wallet file there.</source>
+        <translation>Il n’y a pas de fichier de portefeuille à cet endroit.</translation>
+    </message>
+    <message>
+        <source>A file already exists there; it was left untouched. Choose another name.</source>
+        <translation>Un fichier existe déjà à cet endroit&#xa0;; il n’a pas été modifié. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The wallet file is damaged. Restore the wallet from its recovery words.</source>
+        <translation>Le fichier du portefeuille est endommagé. Restaurez le portefeuille à partir de ses mots de récupération.</translation>
+    </message>
+    <message>
+        <source>This wallet file was written by a newer version of the app. Update the app to open it.</source>
+        <translation>Ce fichier de portefeuille a été écrit par une version plus récente de l’application. Mettez l’application à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>The wallet file was changed by another program, so it was not overwritten. Lock and open the wallet again.</source>
+        <translation>Le fichier du portefeuille a été modifié par un autre programme&#xa0;; il n’a donc pas été écrasé. Verrouillez le portefeuille puis rouvrez-le.</translation>
+    </message>
+    <message>
+        <source>The wallet cannot be saved with these values.</source>
+        <translation>Le portefeuille ne peut pas être enregistré avec ces valeurs.</translation>
+    </message>
+    <message>
+        <source>Choose at least one confirmed deposit coin.</source>
+        <translation>Choisissez au moins une pièce de dépôt confirmée.</translation>
+    </message>
+    <message>
+        <source>One of the chosen coins cannot be used.</source>
+        <translation>L’une des pièces choisies ne peut pas être utilisée.</translation>
+    </message>
+    <message>
+        <source>A mined coin can be spent only after 100 confirmations.</source>
+        <translation>Une pièce minée ne peut être dépensée qu’après 100 confirmations.</translation>
+    </message>
+    <message>
+        <source>The fee rate is out of range.</source>
+        <translation>Le taux de frais est hors des limites admises.</translation>
+    </message>
+    <message>
+        <source>The coordinator sent pool data this wallet does not accept; nothing was spent.</source>
+        <translation>Le coordinateur a envoyé des données de pool que ce portefeuille n’accepte pas&#xa0;; rien n’a été dépensé.</translation>
+    </message>
+    <message>
+        <source>The mix fee reserved per coin would be too high; choose a lower fee.</source>
+        <translation>Les frais de mix réservés par pièce seraient trop élevés&#xa0;; choisissez des frais plus bas.</translation>
+    </message>
+    <message>
+        <source>Not enough funds for this pool.</source>
+        <translation>Fonds insuffisants pour ce pool.</translation>
+    </message>
+    <message>
+        <source>The change would be too small to spend later; add or remove a coin.</source>
+        <translation>La monnaie serait trop petite pour être dépensée plus tard&#xa0;; ajoutez ou retirez une pièce.</translation>
+    </message>
+    <message>
+        <source>The wallet could not sign the transaction.</source>
+        <translation>Le portefeuille n’a pas pu signer la transaction.</translation>
+    </message>
+    <message>
+        <source>Choose at least one coin to spend.</source>
+        <translation>Choisissez au moins une pièce à dépenser.</translation>
+    </message>
+    <message>
+        <source>One of the chosen coins cannot be spent from here.</source>
+        <translation>L’une des pièces choisies ne peut pas être dépensée d’ici.</translation>
+    </message>
+    <message>
+        <source>That is not a bitcoin address this wallet can send to.</source>
+        <translation>Ce n’est pas une adresse bitcoin à laquelle ce portefeuille peut envoyer.</translation>
+    </message>
+    <message>
+        <source>That address belongs to another bitcoin network.</source>
+        <translation>Cette adresse appartient à un autre réseau bitcoin.</translation>
+    </message>
+    <message>
+        <source>The amount is not valid.</source>
+        <translation>Le montant n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>The amount is too small to be sent.</source>
+        <translation>Le montant est trop petit pour être envoyé.</translation>
+    </message>
+    <message>
+        <source>The wallet has not synced with the node yet.</source>
+        <translation>Le portefeuille ne s’est pas encore synchronisé avec le nœud.</translation>
+    </message>
+    <message>
+        <source>Not enough funds in the chosen coins.</source>
+        <translation>Les pièces choisies ne suffisent pas.</translation>
+    </message>
+    <message>
+        <source>Too many coins for one transaction; spend fewer at a time.</source>
+        <translation>Trop de pièces pour une seule transaction&#xa0;; dépensez-en moins à la fois.</translation>
+    </message>
+    <message>
+        <source>The node did not accept the transaction (a coin may already be spent, or the fee is too low). Nothing was sent.</source>
+        <translation>Le nœud n’a pas accepté la transaction (une pièce est peut-être déjà dépensée, ou les frais sont trop bas). Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>The node could not be reached, so the transaction was not sent.</source>
+        <translation>Le nœud n’a pas pu être joint&#xa0;; la transaction n’a donc pas été envoyée.</translation>
+    </message>
+    <message>
+        <source>The node refused the transaction; nothing was sent.</source>
+        <translation>Le nœud a refusé la transaction&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Cannot sync with the bitcoin node: balances may be out of date. Check the node settings; retrying by itself.</source>
+        <translation>Impossible de se synchroniser avec le nœud bitcoin&#xa0;: les soldes peuvent être périmés. Vérifiez les paramètres du nœud&#xa0;; nouvel essai automatique.</translation>
+    </message>
+    <message>
+        <source>Connected to coordinator %1</source>
+        <translation>Connecté au coordinateur %1</translation>
+    </message>
+    <message>
+        <source>Redirected to %1, the coordinator that runs the pool</source>
+        <translation>Redirigé vers %1, le coordinateur qui gère le pool</translation>
+    </message>
+    <message>
+        <source>Refused a redirect to %1: it is not a known instance of this cluster</source>
+        <translation>Redirection vers %1 refusée&#xa0;: ce n’est pas une instance connue de ce cluster</translation>
+    </message>
+    <message>
+        <source>Coordinator %1 cannot be reached</source>
+        <translation>Le coordinateur %1 est injoignable</translation>
+    </message>
+    <message>
+        <source>Switching to coordinator %1</source>
+        <translation>Passage au coordinateur %1</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s signed instance list was updated</source>
+        <translation>La liste signée des instances du cluster a été mise à jour</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s instance list was not accepted</source>
+        <translation>La liste des instances du cluster n’a pas été acceptée</translation>
+    </message>
+    <message>
+        <source>Deposit coins enter a pool through a Tx0.</source>
+        <translation>Les pièces de dépôt entrent dans un pool par un Tx0.</translation>
+    </message>
+    <message>
+        <source>Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it apart.</source>
+        <translation>Monnaie d’un Tx0&#xa0;: elle est liée à votre dépôt, elle n’est donc jamais mixée. Dépensez-la à part.</translation>
+    </message>
+    <message>
+        <source>A mined coin: it can move after 100 confirmations.</source>
+        <translation>Une pièce minée&#xa0;: elle peut bouger après 100 confirmations.</translation>
+    </message>
+    <message>
+        <source>Change of a payment from mixed coins: not a mix output, so it does not remix.</source>
+        <translation>Monnaie d’un paiement en pièces mixées&#xa0;: ce n’est pas une sortie de mix, elle n’est donc pas remixée.</translation>
+    </message>
+    <message>
+        <source>Waiting for the coordinators&apos; list of pools.</source>
+        <translation>En attente de la liste des pools des coordinateurs.</translation>
+    </message>
+    <message>
+        <source>Its value fits no pool the coordinators offer now.</source>
+        <translation>Sa valeur ne correspond à aucun pool proposé actuellement par les coordinateurs.</translation>
+    </message>
+    <message>
+        <source>Waiting for its first confirmation (a mix needs confirmed coins).</source>
+        <translation>En attente de sa première confirmation (un mix nécessite des pièces confirmées).</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::MixOrchestrator</name>
     <message>
         <source>%1; trying again in %2 s</source>
@@ -162,6 +380,216 @@
     <message>
         <source>mix failed</source>
         <translation>mix échoué</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::WalletController</name>
+    <message>
+        <source>not asked yet</source>
+        <translation>pas encore demandé</translation>
+    </message>
+    <message>
+        <source>No wallet is open.</source>
+        <translation>Aucun portefeuille n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>Lock the open wallet first.</source>
+        <translation>Verrouillez d’abord le portefeuille ouvert.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the wallet file.</source>
+        <translation>Choisissez où enregistrer le fichier du portefeuille.</translation>
+    </message>
+    <message>
+        <source>The recovery words are not valid: %1</source>
+        <translation>Les mots de récupération ne sont pas valides&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose a password to protect the wallet file.</source>
+        <translation>Choisissez un mot de passe pour protéger le fichier du portefeuille.</translation>
+    </message>
+    <message>
+        <source>A file already exists at %1; choose another name.</source>
+        <translation>Un fichier existe déjà à l’emplacement %1&#xa0;; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The new wallet needs the node&apos;s current height as its starting point: %1</source>
+        <translation>Le nouveau portefeuille a besoin de la hauteur de bloc actuelle du nœud comme point de départ&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the current block height from the node, which the new wallet needs as its starting point. Check the node settings. (%1)</source>
+        <translation>Impossible de lire la hauteur de bloc actuelle auprès du nœud, dont le nouveau portefeuille a besoin comme point de départ. Vérifiez les paramètres du nœud. (%1)</translation>
+    </message>
+    <message>
+        <source>The wallet&apos;s keys cannot be derived: %1</source>
+        <translation>Les clés du portefeuille ne peuvent pas être dérivées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Wallet opened (%1); scanning the chain from block %2</source>
+        <translation>Portefeuille ouvert (%1)&#xa0;; parcours de la chaîne depuis le bloc %2</translation>
+    </message>
+    <message>
+        <source>The settings saved in the wallet could not be read; the current ones are used.</source>
+        <translation>Les paramètres enregistrés dans le portefeuille n’ont pas pu être lus&#xa0;; les paramètres actuels sont utilisés.</translation>
+    </message>
+    <message>
+        <source>The wallet was locked before this finished. If a transaction was being sent, check the wallet&apos;s coins after opening it again.</source>
+        <translation>Le portefeuille a été verrouillé avant la fin de l’opération. Si une transaction était en cours d’envoi, vérifiez les pièces du portefeuille après l’avoir rouvert.</translation>
+    </message>
+    <message>
+        <source>Open a wallet first.</source>
+        <translation>Ouvrez d’abord un portefeuille.</translation>
+    </message>
+    <message>
+        <source>A password change is already running.</source>
+        <translation>Un changement de mot de passe est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>The new password must not be empty.</source>
+        <translation>Le nouveau mot de passe ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <source>The wallet password was changed.</source>
+        <translation>Le mot de passe du portefeuille a été modifié.</translation>
+    </message>
+    <message>
+        <source>Wait until the wallet is open.</source>
+        <translation>Attendez que le portefeuille soit ouvert.</translation>
+    </message>
+    <message>
+        <source>Wait until the transaction being sent is done.</source>
+        <translation>Attendez la fin de l’envoi de la transaction en cours.</translation>
+    </message>
+    <message>
+        <source>Settings changed.</source>
+        <translation>Paramètres modifiés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain reorganized: %n block(s) above %1 were replaced; balances follow the new chain.</source>
+        <translation>
+            <numerusform>La chaîne s’est réorganisée&#xa0;: %n bloc au-dessus de %1 a été remplacé&#xa0;; les soldes suivent la nouvelle chaîne.</numerusform>
+            <numerusform>La chaîne s’est réorganisée&#xa0;: %n blocs au-dessus de %1 ont été remplacés&#xa0;; les soldes suivent la nouvelle chaîne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In step with the bitcoin node again (block %1).</source>
+        <translation>De nouveau synchronisé avec le nœud bitcoin (bloc %1).</translation>
+    </message>
+    <message>
+        <source>Mixing is not possible: %1</source>
+        <translation>Le mixage est impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: the coordinator settings changed.</source>
+        <translation>Annulé&#xa0;: les paramètres du coordinateur ont changé.</translation>
+    </message>
+    <message>
+        <source>No coordinator instance answered; trying again in %1 s. (%2)</source>
+        <translation>Aucune instance du coordinateur n’a répondu&#xa0;; nouvel essai dans %1 s. (%2)</translation>
+    </message>
+    <message>
+        <source>Pool %1 is now run by %2.</source>
+        <translation>Le pool %1 est désormais géré par %2.</translation>
+    </message>
+    <message>
+        <source>Pool %1 has no coordinator right now; another instance takes it over within seconds.</source>
+        <translation>Le pool %1 n’a pas de coordinateur en ce moment&#xa0;; une autre instance le reprend en quelques secondes.</translation>
+    </message>
+    <message>
+        <source>The coordinators answer again.</source>
+        <translation>Les coordinateurs répondent de nouveau.</translation>
+    </message>
+    <message>
+        <source>No coordinator is configured.</source>
+        <translation>Aucun coordinateur n’est configuré.</translation>
+    </message>
+    <message>
+        <source>The coordinators did not send the pool&apos;s fee data: %1</source>
+        <translation>Les coordinateurs n’ont pas envoyé les données de frais du pool&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Coordinator %1 has no fee data for pool %2.</source>
+        <translation>Le coordinateur %1 n’a pas de données de frais pour le pool %2.</translation>
+    </message>
+    <message>
+        <source>Pool %1 is not offered by the coordinators.</source>
+        <translation>Le pool %1 n’est pas proposé par les coordinateurs.</translation>
+    </message>
+    <message>
+        <source>There is no confirmed deposit coin to send to a pool.</source>
+        <translation>Il n’y a aucune pièce de dépôt confirmée à envoyer dans un pool.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not in the wallet (already spent?).</source>
+        <translation>La pièce %1 n’est pas dans le portefeuille (déjà dépensée&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not a deposit coin: only deposit coins go into a Tx0.</source>
+        <translation>La pièce %1 n’est pas une pièce de dépôt&#xa0;: seules les pièces de dépôt entrent dans un Tx0.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not confirmed yet.</source>
+        <translation>La pièce %1 n’est pas encore confirmée.</translation>
+    </message>
+    <message>
+        <source>The pools are not loaded yet. %1</source>
+        <translation>Les pools ne sont pas encore chargés. %1</translation>
+    </message>
+    <message>
+        <source>A Tx0 is being sent already; wait until it is done.</source>
+        <translation>Un Tx0 est déjà en cours d’envoi&#xa0;; attendez qu’il soit terminé.</translation>
+    </message>
+    <message>
+        <source>Tx0 not sent: %1</source>
+        <translation>Tx0 non envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Tx0 %1 sent: %2 coins of %3 sat for pool %4 (coordinator fee %5 sat, miner fee %6 sat).</source>
+        <translation>Tx0 %1 envoyé&#xa0;: %2 pièces de %3 sat pour le pool %4 (frais du coordinateur %5 sat, frais de minage %6 sat).</translation>
+    </message>
+    <message>
+        <source>Mixing switched on.</source>
+        <translation>Mixage activé.</translation>
+    </message>
+    <message>
+        <source>Mixing switched off.</source>
+        <translation>Mixage désactivé.</translation>
+    </message>
+    <message>
+        <source>The wallet has not synced with the node yet.</source>
+        <translation>Le portefeuille ne s’est pas encore synchronisé avec le nœud.</translation>
+    </message>
+    <message>
+        <source>Coin %1 was just mixed (it is spent); its new coin appears after the next sync.</source>
+        <translation>La pièce %1 vient d’être mixée (elle est dépensée)&#xa0;; sa nouvelle pièce apparaît après la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is in the middle of a mix (%2); wait a moment or try again after it.</source>
+        <translation>La pièce %1 est en plein mix (%2)&#xa0;; patientez un instant ou réessayez après.</translation>
+    </message>
+    <message>
+        <source>There is no confirmed postmix coin to spend.</source>
+        <translation>Il n’y a aucune pièce postmix confirmée à dépenser.</translation>
+    </message>
+    <message>
+        <source>Coin %1 is not a mixed (postmix) coin.</source>
+        <translation>La pièce %1 n’est pas une pièce mixée (postmix).</translation>
+    </message>
+    <message>
+        <source>A payment is being sent already; wait until it is done.</source>
+        <translation>Un paiement est déjà en cours d’envoi&#xa0;; attendez qu’il soit terminé.</translation>
+    </message>
+    <message>
+        <source>Payment not sent: %1</source>
+        <translation>Paiement non envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Payment %1 sent: %2 sat to %3 (fee %4 sat).</source>
+        <translation>Paiement %1 envoyé&#xa0;: %2 sat à %3 (frais %4 sat).</translation>
+    </message>
+    <message>
+        <source>Settings and mix history could not be saved: %1</source>
+        <translation>Les paramètres et l’historique des mix n’ont pas pu être enregistrés&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,16 @@
 // The translations: every .ts (German, French, Spanish) is complete (no
 // unfinished, empty or obsolete entry; the same %n placeholders and one
-// keyboard accelerator where the source has one), the compiled .qm built into
-// the library loads and matches its .ts, the mixing engine's own words come out
-// translated, and in every language each window's keyboard accelerators are
-// unique on every page.
+// keyboard accelerator where the source has one; a plural message has the
+// language's number of forms), the compiled .qm built into the library loads
+// and matches its .ts, the mixing engine's and the model layer's (client/app)
+// own words come out translated in the contexts their code uses at runtime,
+// and in every language each window's keyboard accelerators are unique on
+// every page.
 #include "guitest.h"
+
+#include <app/apptext.h>
+#include <app/walletcontroller.h>
+#include <wallet/walletfileformat.h>
 
 #include <widgets/mainwindow.h>
 #include <widgets/newwalletdialog.h>
@@ -20,6 +26,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QTabBar>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -32,10 +39,19 @@ namespace {
 struct TsMessage {
     QString context;
     QString source;
-    QString translation;
+    QString translation; ///< the text; for a plural message its forms joined by '|'
+    QStringList forms;   ///< a plural message's forms (numerusform), in the language's order
     QString type; ///< the translation's type attribute (unfinished, vanished, obsolete), empty when final
     bool numerus = false;
 };
+
+/// The number of plural forms Qt's rules give each shipped language (Qt's
+/// numerus rules: German and Spanish one/other, French n <= 1 / other).
+int pluralForms(const QString &code)
+{
+    static const QHash<QString, int> forms{{QStringLiteral("de"), 2}, {QStringLiteral("fr"), 2}, {QStringLiteral("es"), 2}};
+    return forms.value(code, 0);
+}
 
 /// Every message of a .ts file. Returns: an error for unreadable XML.
 Result<QList<TsMessage>> readTs(const QString &path)
@@ -53,12 +69,16 @@ Result<QList<TsMessage>> readTs(const QString &path)
             if (xml.name() == QLatin1String("name"))
                 context = xml.readElementText();
             else if (xml.name() == QLatin1String("message")) {
-                current = TsMessage{context, {}, {}, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
+                current = TsMessage{context, {}, {}, {}, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes")};
             } else if (xml.name() == QLatin1String("source"))
                 current.source = xml.readElementText();
             else if (xml.name() == QLatin1String("translation")) {
                 current.type = xml.attributes().value(QLatin1String("type")).toString();
-                current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                if (!current.numerus)
+                    current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            } else if (xml.name() == QLatin1String("numerusform")) {
+                current.forms.append(xml.readElementText());
+                current.translation = current.forms.join(QLatin1Char('|'));
             }
         } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
             out.append(current);
@@ -161,15 +181,29 @@ private Q_SLOTS:
             contexts.insert(m.context);
             QVERIFY2(m.type.isEmpty(), qPrintable(QStringLiteral("%1 is %2").arg(where, m.type)));
             QVERIFY2(!m.translation.trimmed().isEmpty(), qPrintable(where + QStringLiteral(" has no translation")));
-            QVERIFY2(!m.numerus, qPrintable(where + QStringLiteral(" uses plural forms")));
-            QVERIFY2(placeholders(m.source) == placeholders(m.translation),
-                     qPrintable(QStringLiteral("%1: placeholders of \"%2\"").arg(where, m.translation)));
-            QVERIFY2(accelerator(m.source).isNull() == accelerator(m.translation).isNull(),
-                     qPrintable(QStringLiteral("%1: accelerator of \"%2\"").arg(where, m.translation)));
+            // A plural message: the language's number of forms, each with the count (%n).
+            QVERIFY2(m.numerus == m.source.contains(QLatin1String("%n")),
+                     qPrintable(where + QStringLiteral(": %n and plural forms go together")));
+            const QStringList forms = m.numerus ? m.forms : QStringList{m.translation};
+            if (m.numerus)
+                QVERIFY2(forms.size() == pluralForms(code),
+                         qPrintable(QStringLiteral("%1 has %2 plural forms").arg(where).arg(forms.size())));
+            for (const QString &form : forms) {
+                QVERIFY2(!form.trimmed().isEmpty(), qPrintable(where + QStringLiteral(" has an empty form")));
+                QVERIFY2(placeholders(m.source) == placeholders(form),
+                         qPrintable(QStringLiteral("%1: placeholders of \"%2\"").arg(where, form)));
+                QVERIFY2(!m.numerus || form.contains(QLatin1String("%n")),
+                         qPrintable(QStringLiteral("%1: no %n in \"%2\"").arg(where, form)));
+                QVERIFY2(accelerator(m.source).isNull() == accelerator(form).isNull(),
+                         qPrintable(QStringLiteral("%1: accelerator of \"%2\"").arg(where, form)));
+            }
         }
-        // The mixing engine's words are in the context it translates them in.
+        // The mixing engine's and the model layer's words are in the contexts their code translates them in.
         QVERIFY(contexts.contains(QStringLiteral("wp::client::MixOrchestrator")));
         QVERIFY(contexts.contains(QStringLiteral("wp::gui::CoinTableModel")));
+        QVERIFY(contexts.contains(QStringLiteral("wp::client::AppText")));
+        QVERIFY(contexts.contains(QStringLiteral("wp::client::AppSettings")));
+        QVERIFY(contexts.contains(QStringLiteral("wp::client::WalletController")));
     }
 
     void compiledTranslationsMatchTheirTs_data() { tsFilesAreComplete_data(); }
@@ -182,8 +216,15 @@ private Q_SLOTS:
         QCOMPARE(translator.language(), code);
         const auto messages = readTs(QStringLiteral(WP_TRANSLATIONS_DIR "/whirlpool_%1.ts").arg(code));
         QVERIFY(messages);
-        for (const TsMessage &m : *messages)
-            QCOMPARE(translator.translate(qPrintable(m.context), qPrintable(m.source)), m.translation);
+        for (const TsMessage &m : *messages) {
+            if (!m.numerus) {
+                QCOMPARE(translator.translate(qPrintable(m.context), qPrintable(m.source)), m.translation);
+                continue;
+            }
+            // One, then many (every shipped language: form 0 for 1, the last form for 5).
+            QCOMPARE(translator.translate(qPrintable(m.context), qPrintable(m.source), nullptr, 1), m.forms.value(0));
+            QCOMPARE(translator.translate(qPrintable(m.context), qPrintable(m.source), nullptr, 5), m.forms.value(m.forms.size() - 1));
+        }
     }
 
     void theMixingEngineSpeaksEveryLanguage_data() { tsFilesAreComplete_data(); }
@@ -217,6 +258,60 @@ private Q_SLOTS:
         QVERIFY(status);
         QCOMPARE(status->stepMessage, QCoreApplication::translate("wp::client::MixOrchestrator", "Waiting for a free mixing slot"));
         QVERIFY(status->stepMessage != QLatin1String("Waiting for a free mixing slot"));
+    }
+
+    void theModelLayerSpeaksGerman()
+    {
+        // The model layer (client/app) translates with the contexts the .ts files
+        // have: a mismatch would leave these English without any other sign.
+        QVERIFY(m_translator->setLanguage(QStringLiteral("de")));
+        const auto translate = [](const char *context, const char *source, int n = -1) {
+            return QCoreApplication::translate(context, source, nullptr, n);
+        };
+
+        // AppText (Q_DECLARE_TR_FUNCTIONS): a damaged wallet file, with the lower layer's detail.
+        const char *damaged = "The wallet file is damaged. Restore the wallet from its recovery words.";
+        const QString german = translate("wp::client::AppText", damaged);
+        QVERIFY2(german.contains(QStringLiteral("beschädigt")), qPrintable(german));
+        QCOMPARE(client::AppText::walletFileError(Error(int(client::WalletFileError::Damaged), QStringLiteral("tag mismatch"))),
+                 german + QStringLiteral(" (tag mismatch)"));
+        QCOMPARE(client::AppText::walletFileError(Error(int(client::WalletFileError::WrongPassword), {})),
+                 QStringLiteral("Falsches Passwort."));
+
+        // WalletController (Q_OBJECT): its status and an event-log line, whose detail
+        // comes from AppSettings (Q_DECLARE_TR_FUNCTIONS). No node address is set,
+        // so creating a wallet fails at once, before any I/O.
+        client::AppSettings settings = client::AppSettings::defaults(btc::Network::Regtest);
+        settings.nodeUrl.clear();
+        client::WalletController controller(settings);
+        QCOMPARE(controller.clusterStatus().lastError, QStringLiteral("Es ist keine Wallet geöffnet."));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        client::NewWalletRequest request;
+        request.path = dir.filePath(QStringLiteral("new.wallet"));
+        request.mnemonic = client::WalletController::generateMnemonic();
+        request.password = QStringLiteral("correct horse battery staple");
+        request.network = btc::Network::Regtest;
+        QSignalSpy failed(&controller, &client::WalletController::walletOpenFailed);
+        controller.createWallet(request);
+        QTRY_COMPARE(failed.size(), 1);
+        const QList<client::AppEvent> events = controller.events();
+        QVERIFY(!events.isEmpty());
+        const QString expected =
+            translate("wp::client::WalletController", "The new wallet needs the node's current height as its starting point: %1")
+                .arg(translate("wp::client::AppSettings",
+                               "Enter the address of your bitcoin node (for example http://127.0.0.1:8332)."));
+        QVERIFY2(expected.startsWith(QStringLiteral("Die neue Wallet braucht")), qPrintable(expected));
+        QVERIFY2(expected.contains(QStringLiteral("Geben Sie die Adresse Ihres Bitcoin-Nodes ein")), qPrintable(expected));
+        QCOMPARE(events.last().message, expected);
+        QCOMPARE(failed.first().first().toString(), expected);
+
+        // A plural message: the count picks the German form.
+        const char *reorg = "The chain reorganized: %n block(s) above %1 were replaced; balances follow the new chain.";
+        QVERIFY2(translate("wp::client::WalletController", reorg, 1).startsWith(QStringLiteral("Die Blockchain wurde reorganisiert: 1 Block ")),
+                 qPrintable(translate("wp::client::WalletController", reorg, 1)));
+        QVERIFY2(translate("wp::client::WalletController", reorg, 3).contains(QStringLiteral(": 3 Blöcke ")),
+                 qPrintable(translate("wp::client::WalletController", reorg, 3)));
     }
 
     void acceleratorsAreUniqueInEveryWindow_data()
