@@ -39,6 +39,10 @@
         <source>The remix target cannot be negative.</source>
         <translation>Das Remix-Ziel darf nicht negativ sein.</translation>
     </message>
+    <message>
+        <source>Default fee rates must be between %1 and %2 sat/vB, fast at least normal, normal at least slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wp::client::AppText</name>
@@ -195,10 +199,6 @@
         <translation>Einzahlungsmünzen kommen mit einem Tx0 in einen Pool.</translation>
     </message>
     <message>
-        <source>Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it apart.</source>
-        <translation>Wechselgeld eines Tx0: Es ist mit Ihrer Einzahlung verknüpft und wird daher nie gemischt. Geben Sie es getrennt aus.</translation>
-    </message>
-    <message>
         <source>A mined coin: it can move after 100 confirmations.</source>
         <translation>Eine geschürfte Münze: Sie kann nach 100 Bestätigungen bewegt werden.</translation>
     </message>
@@ -215,8 +215,12 @@
         <translation>Ihr Wert passt zu keinem Pool, den die Koordinatoren derzeit anbieten.</translation>
     </message>
     <message>
-        <source>Waiting for its first confirmation (a mix needs confirmed coins).</source>
-        <translation>Wartet auf ihre erste Bestätigung (ein Mix braucht bestätigte Münzen).</translation>
+        <source>Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for confirmations: a mix takes coins with %1 or more.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -385,10 +389,6 @@
 <context>
     <name>wp::client::WalletController</name>
     <message>
-        <source>not asked yet</source>
-        <translation>noch nicht abgefragt</translation>
-    </message>
-    <message>
         <source>No wallet is open.</source>
         <translation>Es ist keine Wallet geöffnet.</translation>
     </message>
@@ -464,13 +464,6 @@
         <source>Settings changed.</source>
         <translation>Einstellungen geändert.</translation>
     </message>
-    <message numerus="yes">
-        <source>The chain reorganized: %n block(s) above %1 were replaced; balances follow the new chain.</source>
-        <translation>
-            <numerusform>Die Blockchain wurde reorganisiert: %n Block über %1 wurde ersetzt; die Guthaben folgen der neuen Kette.</numerusform>
-            <numerusform>Die Blockchain wurde reorganisiert: %n Blöcke über %1 wurden ersetzt; die Guthaben folgen der neuen Kette.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>In step with the bitcoin node again (block %1).</source>
         <translation>Wieder synchron mit dem Bitcoin-Node (Block %1).</translation>
@@ -532,20 +525,12 @@
         <translation>Münze %1 ist noch nicht bestätigt.</translation>
     </message>
     <message>
-        <source>The pools are not loaded yet. %1</source>
-        <translation>Die Pools sind noch nicht geladen. %1</translation>
-    </message>
-    <message>
         <source>A Tx0 is being sent already; wait until it is done.</source>
         <translation>Ein Tx0 wird bereits gesendet; warten Sie, bis das abgeschlossen ist.</translation>
     </message>
     <message>
         <source>Tx0 not sent: %1</source>
         <translation>Tx0 nicht gesendet: %1</translation>
-    </message>
-    <message>
-        <source>Tx0 %1 sent: %2 coins of %3 sat for pool %4 (coordinator fee %5 sat, miner fee %6 sat).</source>
-        <translation>Tx0 %1 gesendet: %2 Münzen zu %3 sat für Pool %4 (Koordinator-Gebühr %5 sat, Miner-Gebühr %6 sat).</translation>
     </message>
     <message>
         <source>Mixing switched on.</source>
@@ -590,6 +575,30 @@
     <message>
         <source>Settings and mix history could not be saved: %1</source>
         <translation>Einstellungen und Mix-Verlauf konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The node was not asked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pools are not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pools are not loaded yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain reorganized: blocks above %1 were replaced (%2 of them); balances follow the new chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tx0 %1 sent to pool %4: premix coins: %2, of %3 sat each (coordinator fee %5 sat, miner fee %6 sat).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coin %1 signed a mix just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -809,6 +818,49 @@
     </message>
 </context>
 <context>
+    <name>wp::gui::DesktopApp</name>
+    <message>
+        <source>No wallet is open. Create one (Wallet → New wallet) or restore one from its recovery words (Wallet → Restore wallet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings given on the command line were not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixing is switched off. Switch it on (Mixing → Start all) to mix single coins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coin %1 cannot be mixed now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the open wallet first (Wallet → Lock).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wallet files (*.wallet);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pools are not known yet: the wallet has not reached the coordinators. See the Events tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tx0 %1 was broadcast. Premix coins: %2; they start mixing once it has a confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 was broadcast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>wp::gui::EventLogWidget</name>
     <message>
         <source>Connected</source>
@@ -884,6 +936,45 @@
     </message>
 </context>
 <context>
+    <name>wp::gui::FeeChooser</name>
+    <message>
+        <source>%1: %2 sat/vB (about %3 blocks)</source>
+        <translation type="unfinished">%1: %2 sat/vB (etwa %3 Blöcke)</translation>
+    </message>
+    <message>
+        <source>%1: %2 sat/vB (default)</source>
+        <translation type="unfinished">%1: %2 sat/vB (Standardwert)</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation type="unfinished">Schnell</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished">Normal</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation type="unfinished">Langsam</translation>
+    </message>
+    <message>
+        <source>Custom rate</source>
+        <translation type="unfinished">Eigene Rate</translation>
+    </message>
+    <message>
+        <source> sat/vB</source>
+        <translation type="unfinished"> sat/vB</translation>
+    </message>
+    <message>
+        <source>Custom fee rate</source>
+        <translation type="unfinished">Eigene Gebührenrate</translation>
+    </message>
+    <message>
+        <source>The node gave no estimate for some presets; defaults are used.</source>
+        <translation type="unfinished">Der Node lieferte für einige Voreinstellungen keine Schätzung; Standardwerte werden verwendet.</translation>
+    </message>
+</context>
+<context>
     <name>wp::gui::Format</name>
     <message>
         <source>%1 s</source>
@@ -908,6 +999,29 @@
     <message>
         <source>%1 d</source>
         <translation>%1 T</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::GuiText</name>
+    <message>
+        <source>Node unreachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: not checked yet</source>
+        <translation type="unfinished">Node: noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Node: block %1, wallet scanned to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: block %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1529,42 +1643,6 @@
         <translation>&amp;Gebühr:</translation>
     </message>
     <message>
-        <source>%1: %2 sat/vB (about %3 blocks)</source>
-        <translation>%1: %2 sat/vB (etwa %3 Blöcke)</translation>
-    </message>
-    <message>
-        <source>%1: %2 sat/vB (default)</source>
-        <translation>%1: %2 sat/vB (Standardwert)</translation>
-    </message>
-    <message>
-        <source>Fast</source>
-        <translation>Schnell</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>Slow</source>
-        <translation>Langsam</translation>
-    </message>
-    <message>
-        <source>Custom rate</source>
-        <translation>Eigene Rate</translation>
-    </message>
-    <message>
-        <source> sat/vB</source>
-        <translation> sat/vB</translation>
-    </message>
-    <message>
-        <source>Custom fee rate</source>
-        <translation>Eigene Gebührenrate</translation>
-    </message>
-    <message>
-        <source>The node gave no estimate for some presets; defaults are used.</source>
-        <translation>Der Node lieferte für einige Voreinstellungen keine Schätzung; Standardwerte werden verwendet.</translation>
-    </message>
-    <message>
         <source>This transaction will:</source>
         <translation>Diese Transaktion wird:</translation>
     </message>
@@ -1770,6 +1848,65 @@
     <message>
         <source>RPC u&amp;ser:</source>
         <translation>RPC-Benu&amp;tzer:</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::Tx0OrderDialog</name>
+    <message>
+        <source>No pool is offered by the coordinators now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your confirmed deposit (%1) is too small for this pool: a coin needs %2, plus the pool fee %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premix coins from your confirmed deposit (%1): at most %2, of %3 each. The next step shows the exact transaction and its fees before anything is signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tx0: prepare coins for mixing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Tx0 splits your deposit into coins of the pool&apos;s size, which then mix automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: coins of %2, pool fee %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Miner fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most &amp;coins:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as many as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the change to the &amp;badbank account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change of a Tx0 is linked to your deposit. In the badbank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,10 @@
         <source>The remix target cannot be negative.</source>
         <translation>El objetivo de remezcla no puede ser negativo.</translation>
     </message>
+    <message>
+        <source>Default fee rates must be between %1 and %2 sat/vB, fast at least normal, normal at least slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>wp::client::AppText</name>
@@ -195,10 +199,6 @@
         <translation>Las monedas de depósito entran en un pool mediante un Tx0.</translation>
     </message>
     <message>
-        <source>Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it apart.</source>
-        <translation>Cambio de un Tx0: está vinculado a su depósito, así que nunca se mezcla. Gástelo por separado.</translation>
-    </message>
-    <message>
         <source>A mined coin: it can move after 100 confirmations.</source>
         <translation>Una moneda minada: se puede mover tras 100 confirmaciones.</translation>
     </message>
@@ -215,8 +215,12 @@
         <translation>Su valor no encaja en ningún pool que ofrezcan ahora los coordinadores.</translation>
     </message>
     <message>
-        <source>Waiting for its first confirmation (a mix needs confirmed coins).</source>
-        <translation>Esperando su primera confirmación (una mezcla necesita monedas confirmadas).</translation>
+        <source>Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for confirmations: a mix takes coins with %1 or more.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -385,10 +389,6 @@
 <context>
     <name>wp::client::WalletController</name>
     <message>
-        <source>not asked yet</source>
-        <translation>aún no consultado</translation>
-    </message>
-    <message>
         <source>No wallet is open.</source>
         <translation>No hay ningún monedero abierto.</translation>
     </message>
@@ -464,13 +464,6 @@
         <source>Settings changed.</source>
         <translation>Configuración modificada.</translation>
     </message>
-    <message numerus="yes">
-        <source>The chain reorganized: %n block(s) above %1 were replaced; balances follow the new chain.</source>
-        <translation>
-            <numerusform>La cadena se reorganizó: se reemplazó %n bloque por encima de %1; los saldos siguen la nueva cadena.</numerusform>
-            <numerusform>La cadena se reorganizó: se reemplazaron %n bloques por encima de %1; los saldos siguen la nueva cadena.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>In step with the bitcoin node again (block %1).</source>
         <translation>De nuevo sincronizado con el nodo de bitcoin (bloque %1).</translation>
@@ -532,20 +525,12 @@
         <translation>La moneda %1 aún no está confirmada.</translation>
     </message>
     <message>
-        <source>The pools are not loaded yet. %1</source>
-        <translation>Los pools aún no se han cargado. %1</translation>
-    </message>
-    <message>
         <source>A Tx0 is being sent already; wait until it is done.</source>
         <translation>Ya se está enviando un Tx0; espere a que termine.</translation>
     </message>
     <message>
         <source>Tx0 not sent: %1</source>
         <translation>Tx0 no enviado: %1</translation>
-    </message>
-    <message>
-        <source>Tx0 %1 sent: %2 coins of %3 sat for pool %4 (coordinator fee %5 sat, miner fee %6 sat).</source>
-        <translation>Tx0 %1 enviado: %2 monedas de %3 sat para el pool %4 (comisión del coordinador %5 sat, comisión de minería %6 sat).</translation>
     </message>
     <message>
         <source>Mixing switched on.</source>
@@ -590,6 +575,30 @@
     <message>
         <source>Settings and mix history could not be saved: %1</source>
         <translation>No se pudieron guardar la configuración ni el historial de mezclas: %1</translation>
+    </message>
+    <message>
+        <source>The node was not asked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pools are not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pools are not loaded yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain reorganized: blocks above %1 were replaced (%2 of them); balances follow the new chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tx0 %1 sent to pool %4: premix coins: %2, of %3 sat each (coordinator fee %5 sat, miner fee %6 sat).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coin %1 signed a mix just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -809,6 +818,49 @@
     </message>
 </context>
 <context>
+    <name>wp::gui::DesktopApp</name>
+    <message>
+        <source>No wallet is open. Create one (Wallet → New wallet) or restore one from its recovery words (Wallet → Restore wallet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings given on the command line were not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixing is switched off. Switch it on (Mixing → Start all) to mix single coins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coin %1 cannot be mixed now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the open wallet first (Wallet → Lock).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wallet files (*.wallet);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pools are not known yet: the wallet has not reached the coordinators. See the Events tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tx0 %1 was broadcast. Premix coins: %2; they start mixing once it has a confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 was broadcast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>wp::gui::EventLogWidget</name>
     <message>
         <source>Connected</source>
@@ -884,6 +936,45 @@
     </message>
 </context>
 <context>
+    <name>wp::gui::FeeChooser</name>
+    <message>
+        <source>%1: %2 sat/vB (about %3 blocks)</source>
+        <translation type="unfinished">%1: %2 sat/vB (unos %3 bloques)</translation>
+    </message>
+    <message>
+        <source>%1: %2 sat/vB (default)</source>
+        <translation type="unfinished">%1: %2 sat/vB (predeterminado)</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation type="unfinished">Rápida</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished">Normal</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation type="unfinished">Lenta</translation>
+    </message>
+    <message>
+        <source>Custom rate</source>
+        <translation type="unfinished">Tasa personalizada</translation>
+    </message>
+    <message>
+        <source> sat/vB</source>
+        <translation type="unfinished"> sat/vB</translation>
+    </message>
+    <message>
+        <source>Custom fee rate</source>
+        <translation type="unfinished">Tasa de comisión personalizada</translation>
+    </message>
+    <message>
+        <source>The node gave no estimate for some presets; defaults are used.</source>
+        <translation type="unfinished">El nodo no dio estimación para algunas opciones; se usan los valores predeterminados.</translation>
+    </message>
+</context>
+<context>
     <name>wp::gui::Format</name>
     <message>
         <source>%1 s</source>
@@ -908,6 +999,29 @@
     <message>
         <source>%1 d</source>
         <translation>%1 d</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::GuiText</name>
+    <message>
+        <source>Node unreachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: not checked yet</source>
+        <translation type="unfinished">Nodo: aún sin comprobar</translation>
+    </message>
+    <message>
+        <source>Node: block %1, wallet scanned to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node: block %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1529,42 +1643,6 @@
         <translation>&amp;Comisión:</translation>
     </message>
     <message>
-        <source>%1: %2 sat/vB (about %3 blocks)</source>
-        <translation>%1: %2 sat/vB (unos %3 bloques)</translation>
-    </message>
-    <message>
-        <source>%1: %2 sat/vB (default)</source>
-        <translation>%1: %2 sat/vB (predeterminado)</translation>
-    </message>
-    <message>
-        <source>Fast</source>
-        <translation>Rápida</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>Slow</source>
-        <translation>Lenta</translation>
-    </message>
-    <message>
-        <source>Custom rate</source>
-        <translation>Tasa personalizada</translation>
-    </message>
-    <message>
-        <source> sat/vB</source>
-        <translation> sat/vB</translation>
-    </message>
-    <message>
-        <source>Custom fee rate</source>
-        <translation>Tasa de comisión personalizada</translation>
-    </message>
-    <message>
-        <source>The node gave no estimate for some presets; defaults are used.</source>
-        <translation>El nodo no dio estimación para algunas opciones; se usan los valores predeterminados.</translation>
-    </message>
-    <message>
         <source>This transaction will:</source>
         <translation>Esta transacción:</translation>
     </message>
@@ -1770,6 +1848,65 @@
     <message>
         <source>RPC u&amp;ser:</source>
         <translation>Usua&amp;rio RPC:</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::Tx0OrderDialog</name>
+    <message>
+        <source>No pool is offered by the coordinators now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your confirmed deposit (%1) is too small for this pool: a coin needs %2, plus the pool fee %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premix coins from your confirmed deposit (%1): at most %2, of %3 each. The next step shows the exact transaction and its fees before anything is signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tx0: prepare coins for mixing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Tx0 splits your deposit into coins of the pool&apos;s size, which then mix automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: coins of %2, pool fee %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Miner fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most &amp;coins:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as many as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the change to the &amp;badbank account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change of a Tx0 is linked to your deposit. In the badbank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
     </message>
 </context>
 <context>

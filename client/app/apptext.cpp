@@ -150,7 +150,7 @@ QString AppText::whyNotMixing(const Utxo &utxo, const QList<proto::PoolInfo> &po
     case WalletAccount::Deposit:
         return tr("Deposit coins enter a pool through a Tx0.");
     case WalletAccount::Badbank:
-        return tr("Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it apart.");
+        return tr("Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it separately.");
     case WalletAccount::Premix:
     case WalletAccount::Postmix:
         break;
@@ -164,7 +164,7 @@ QString AppText::whyNotMixing(const Utxo &utxo, const QList<proto::PoolInfo> &po
     if (poolForCoin(utxo, pools).isEmpty())
         return tr("Its value fits no pool the coordinators offer now.");
     if (utxo.confirmations < minConfirmations)
-        return tr("Waiting for its first confirmation (a mix needs confirmed coins).");
+        return tr("Waiting for confirmations: a mix takes coins with %1 or more.").arg(minConfirmations);
     return {};
 }
 

@@ -83,8 +83,8 @@ WalletController::WalletController(AppSettings settings, WalletControllerOptions
 {
     m_serial.setMaxThreadCount(1);
     m_serial.setExpiryTimeout(10000);
-    m_feePresets = FeeEstimator::combine({Result<double>(Error(tr("not asked yet"))), Result<double>(Error(tr("not asked yet"))),
-                                          Result<double>(Error(tr("not asked yet")))},
+    const Error notAsked(tr("The node was not asked yet."));
+    m_feePresets = FeeEstimator::combine({Result<double>(notAsked), Result<double>(notAsked), Result<double>(notAsked)},
                                          m_settings.feeOptions());
     m_poolsTimer.setSingleShot(true);
     connect(&m_poolsTimer, &QTimer::timeout, this, &WalletController::fetchPools);
@@ -117,6 +117,11 @@ WalletController::~WalletController()
     m_scanner.reset();
     m_feeEstimator.reset();
     m_node.reset();
+}
+
+QString WalletController::poolsNotLoaded(const QString &why)
+{
+    return why.isEmpty() ? tr("The pools are not loaded yet.") : tr("The pools are not loaded yet: %1").arg(why);
 }
 
 qint64 WalletController::nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
@@ -526,8 +531,9 @@ void WalletController::buildScanner()
     connect(m_scanner.get(), &ChainScanner::syncFailed, this, &WalletController::onSyncFailed);
     connect(m_scanner.get(), &ChainScanner::reorgDetected, this, [this](int forkHeight, int depth) {
         addEvent(AppEvent::Source::Node,
-                 tr("The chain reorganized: %n block(s) above %1 were replaced; balances follow the new chain.", nullptr, depth)
-                     .arg(forkHeight),
+                 tr("The chain reorganized: blocks above %1 were replaced (%2 of them); balances follow the new chain.")
+                     .arg(forkHeight)
+                     .arg(depth),
                  true);
     });
     if (auto node = m_settings.validateNode(); !node) {
@@ -920,7 +926,7 @@ void WalletController::previewTx0(const Tx0Order &order, QObject *context, std::
     if (!poolInfo(order.poolId))
         return finish(Error(m_clusterStatus.poolsLoaded
                                 ? tr("Pool %1 is not offered by the coordinators.").arg(order.poolId)
-                                : tr("The pools are not loaded yet. %1").arg(m_clusterStatus.lastError)));
+                                : poolsNotLoaded(m_clusterStatus.lastError)));
     withTx0Data(order.poolId, false, [this, order, finish](Result<proto::Tx0Data> data, const QString &) {
         if (!data)
             return finish(data.error());
@@ -938,7 +944,7 @@ void WalletController::sendTx0(const Tx0Order &order, QObject *context, std::fun
     if (!poolInfo(order.poolId))
         return finish(Error(m_clusterStatus.poolsLoaded
                                 ? tr("Pool %1 is not offered by the coordinators.").arg(order.poolId)
-                                : tr("The pools are not loaded yet. %1").arg(m_clusterStatus.lastError)));
+                                : poolsNotLoaded(m_clusterStatus.lastError)));
     m_tx0Sending = true;
     const quint64 epoch = m_epoch;
     auto end = [this, epoch, finish](Result<Tx0Sent> result) {
@@ -977,7 +983,7 @@ void WalletController::sendTx0(const Tx0Order &order, QObject *context, std::fun
                 return end(Error(text));
             }
             addEvent(AppEvent::Source::Wallet,
-                     tr("Tx0 %1 sent: %2 coins of %3 sat for pool %4 (coordinator fee %5 sat, miner fee %6 sat).")
+                     tr("Tx0 %1 sent to pool %4: premix coins: %2, of %3 sat each (coordinator fee %5 sat, miner fee %6 sat).")
                          .arg(sent.txid.left(16))
                          .arg(sent.plan.preview.nbPremix)
                          .arg(sent.plan.preview.premixValue)

@@ -415,6 +415,8 @@ private:
     void runSerial(std::function<void()> work);
 
     static qint64 nowMs();
+    /// "The pools are not loaded yet", with why when known (translated).
+    static QString poolsNotLoaded(const QString &why);
 
     WalletControllerOptions m_options;
     AppSettings m_settings;

@@ -305,13 +305,6 @@ private Q_SLOTS:
         QVERIFY2(expected.contains(QStringLiteral("Geben Sie die Adresse Ihres Bitcoin-Nodes ein")), qPrintable(expected));
         QCOMPARE(events.last().message, expected);
         QCOMPARE(failed.first().first().toString(), expected);
-
-        // A plural message: the count picks the German form.
-        const char *reorg = "The chain reorganized: %n block(s) above %1 were replaced; balances follow the new chain.";
-        QVERIFY2(translate("wp::client::WalletController", reorg, 1).startsWith(QStringLiteral("Die Blockchain wurde reorganisiert: 1 Block ")),
-                 qPrintable(translate("wp::client::WalletController", reorg, 1)));
-        QVERIFY2(translate("wp::client::WalletController", reorg, 3).contains(QStringLiteral(": 3 Blöcke ")),
-                 qPrintable(translate("wp::client::WalletController", reorg, 3)));
     }
 
     void acceleratorsAreUniqueInEveryWindow_data()
