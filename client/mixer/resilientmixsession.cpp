@@ -213,9 +213,11 @@ void ResilientMixSession::onSessionFailed(MixFailReason reason, const QString &m
         return;
     case MixFailReason::InputRejected:
         if (errorCode == proto::error::kPoolRedirect || errorCode == proto::error::kPoolUnavailable) {
-            // an old-style cluster answer: the pool lives elsewhere or changes owner
-            m_directory->noteFailure(url, message, m_id);
-            failOver(url, message);
+            // A cluster answer without a redirect: the pool lives elsewhere or is changing owner
+            // (a drain). The instance is fine: not a failure of it, just ask again shortly.
+            const QString why = QStringLiteral("pool %1 is changing owner (%2)").arg(m_config.poolId, message);
+            if (countFruitless(why))
+                retryLater(Next::RandomInstance, m_resilience.mixRetryPauseMs, why);
             return;
         }
         break;
