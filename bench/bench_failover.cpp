@@ -42,14 +42,7 @@ struct Cluster {
 
     Result<void> start(size_t i)
     {
-        test::CoordinatorProcess::Config config;
-        config.name = name(i);
-        config.db = db.address();
-        config.nodeUrl = node.url();
-        config.nodeApiKey = node.apiKey();
-        config.feeWords = QString::fromLatin1(test::kFeeWords);
-        config.feePassphrase = QString::fromLatin1(test::kFeePassphrase);
-        config.feeXpub = test::feeXpub();
+        test::CoordinatorProcess::Config config = test::coordinatorConfig(name(i), db, node);
         config.extraIni = QStringLiteral("[cluster]\nrenew-ms = %1\nlease-ttl-ms = %2\nfence-ms = %3\n")
                               .arg(kRenewMs)
                               .arg(kTtlMs)

@@ -164,14 +164,7 @@ private Q_SLOTS:
 
         const crypto::PrivKey operatorKey = crypto::PrivKey::generate();
         for (const QString &name : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
-            test::CoordinatorProcess::Config config;
-            config.name = name;
-            config.db = m_db.address();
-            config.nodeUrl = m_node.url();
-            config.nodeApiKey = m_node.apiKey();
-            config.feeWords = QString::fromLatin1(test::kFeeWords);
-            config.feePassphrase = QString::fromLatin1(test::kFeePassphrase);
-            config.feeXpub = test::feeXpub();
+            test::CoordinatorProcess::Config config = test::coordinatorConfig(name, m_db, m_node);
             // Signing waits up to 60 s: the other wallets hold their signatures while the window is saved.
             config.extraIni = QStringLiteral("[General]\npools = 0.01btc\n"
                                              "[node]\ntip-refresh-ms = 500\n"

@@ -88,15 +88,8 @@ public:
             return fail(QStringLiteral("%1 is still running").arg(name));
         if (!extraIni.isEmpty() || slot.extraIni.isEmpty())
             slot.extraIni = extraIni;
-        CoordinatorProcess::Config config;
-        config.name = name;
+        CoordinatorProcess::Config config = coordinatorConfig(name, db, node);
         config.port = slot.port;
-        config.db = db.address();
-        config.nodeUrl = node.url();
-        config.nodeApiKey = node.apiKey();
-        config.feeWords = QString::fromLatin1(kFeeWords);
-        config.feePassphrase = QString::fromLatin1(kFeePassphrase);
-        config.feeXpub = feeXpub();
         config.extraIni = QString::fromLatin1(kFastClusterIni) + slot.extraIni;
         auto started = slot.process->start(config);
         if (!started)

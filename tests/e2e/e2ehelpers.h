@@ -45,6 +45,22 @@ inline QString feeXpub()
     return btc::Bip84Account::fromMaster(*master, btc::Network::Regtest, 0)->zpub();
 }
 
+/// A test coordinator's configuration: instance @p name on @p db and @p node, paying
+/// fees to the classic test coordinator's account. Pools, timings and cluster settings
+/// go to extraIni.
+inline CoordinatorProcess::Config coordinatorConfig(const QString &name, const MariaDbServer &db, const BcoinNode &node)
+{
+    CoordinatorProcess::Config config;
+    config.name = name;
+    config.db = db.address();
+    config.nodeUrl = node.url();
+    config.nodeApiKey = node.apiKey();
+    config.feeWords = QString::fromLatin1(kFeeWords);
+    config.feePassphrase = QString::fromLatin1(kFeePassphrase);
+    config.feeXpub = feeXpub();
+    return config;
+}
+
 /// The coordinator's database settings for a test MariaDB (direct checks of the shared state).
 inline server::db::DbConfig dbConfigForCoordinator(const DbAddress &a)
 {

@@ -119,14 +119,7 @@ class TestAppFlow : public QObject {
 
     Result<void> startInstance(const QString &name)
     {
-        test::CoordinatorProcess::Config config;
-        config.name = name;
-        config.db = m_db.address();
-        config.nodeUrl = m_node.url();
-        config.nodeApiKey = m_node.apiKey();
-        config.feeWords = QString::fromLatin1(test::kFeeWords);
-        config.feePassphrase = QString::fromLatin1(test::kFeePassphrase);
-        config.feeXpub = test::feeXpub();
+        test::CoordinatorProcess::Config config = test::coordinatorConfig(name, m_db, m_node);
         config.extraIni = QStringLiteral("[General]\npools = 0.01btc\n"
                                          "[node]\ntip-refresh-ms = 500\n"
                                          "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"

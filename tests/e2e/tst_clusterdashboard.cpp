@@ -202,14 +202,7 @@ private Q_SLOTS:
         auto node = m_node.start();
         QVERIFY2(node, node ? "" : qPrintable(node.error().message));
         for (const QString &name : m_names) {
-            test::CoordinatorProcess::Config config;
-            config.name = name;
-            config.db = m_db.address();
-            config.nodeUrl = m_node.url();
-            config.nodeApiKey = m_node.apiKey();
-            config.feeWords = QString::fromLatin1(test::kFeeWords);
-            config.feePassphrase = QString::fromLatin1(test::kFeePassphrase);
-            config.feeXpub = test::feeXpub();
+            test::CoordinatorProcess::Config config = test::coordinatorConfig(name, m_db, m_node);
             config.extraIni = QStringLiteral("[cluster]\nrenew-ms = 500\nlease-ttl-ms = 3000\nfence-ms = 2000\n");
             m_instances.push_back(std::make_unique<test::CoordinatorProcess>());
             auto started = m_instances.back()->start(config);

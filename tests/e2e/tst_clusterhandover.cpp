@@ -111,15 +111,8 @@ class TestClusterHandover : public QObject {
     {
         if (m_instances[slot])
             m_logs[slot] += m_instances[slot]->logText();
-        test::CoordinatorProcess::Config config;
-        config.name = name(slot);
+        test::CoordinatorProcess::Config config = test::coordinatorConfig(name(slot), m_db, m_node);
         config.port = m_ports[slot];
-        config.db = m_db.address();
-        config.nodeUrl = m_node.url();
-        config.nodeApiKey = m_node.apiKey();
-        config.feeWords = QString::fromLatin1(test::kFeeWords);
-        config.feePassphrase = QString::fromLatin1(test::kFeePassphrase);
-        config.feeXpub = test::feeXpub();
         config.extraIni = QStringLiteral("[General]\npools = 0.01btc,0.001btc\n"
                                          "[node]\ntip-refresh-ms = 500\n"
                                          "[timings]\nconfirm-tick-ms = 300\nregister-output-ms = 10000\n"

@@ -93,14 +93,7 @@ class TestClusterProcesses : public QObject {
 
     Result<void> startInstance(const QString &name)
     {
-        test::CoordinatorProcess::Config config;
-        config.name = name;
-        config.db = m_db.address();
-        config.nodeUrl = m_node.url();
-        config.nodeApiKey = m_node.apiKey();
-        config.feeWords = QString::fromLatin1(test::kFeeWords);
-        config.feePassphrase = QString::fromLatin1(test::kFeePassphrase);
-        config.feeXpub = test::feeXpub();
+        test::CoordinatorProcess::Config config = test::coordinatorConfig(name, m_db, m_node);
         config.extraIni = QStringLiteral("[cluster]\nrenew-ms = 500\nlease-ttl-ms = 3000\nfence-ms = 2000\n"
                                          "name = test-cluster\noperator-key = %1\n")
                               .arg(btc::encodeWif(m_operatorKey, true, btc::networkParams(btc::Network::Regtest)));

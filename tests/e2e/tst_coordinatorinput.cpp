@@ -108,13 +108,7 @@ private Q_SLOTS:
         QVERIFY(test::sendAndMine(m_node, spend, m_minerAddress));
         m_spent = {btc::OutPoint{b.txid(), 0}, b.outputs[0]};
 
-        test::CoordinatorProcess::Config config;
-        config.db = m_db.address();
-        config.nodeUrl = m_node.url();
-        config.nodeApiKey = m_node.apiKey();
-        config.feeWords = QString::fromLatin1(test::kFeeWords);
-        config.feePassphrase = QString::fromLatin1(test::kFeePassphrase);
-        config.feeXpub = test::feeXpub();
+        test::CoordinatorProcess::Config config = test::coordinatorConfig(QStringLiteral("test"), m_db, m_node);
         config.extraIni = QStringLiteral("[General]\npools = 0.01btc\nlimits.frames-per-second = 1000\n");
         auto started = m_coordinator.start(config);
         QVERIFY2(started, started ? "" : qPrintable(started.error().message));

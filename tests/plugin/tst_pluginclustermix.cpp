@@ -80,14 +80,7 @@ private Q_SLOTS:
         QVERIFY(m_node.generateToAddress(100, w(0).miningAddress()));
 
         for (const QString &name : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
-        test::CoordinatorProcess::Config config;
-        config.name = name;
-        config.db = m_db.address();
-        config.nodeUrl = m_node.url();
-        config.nodeApiKey = m_node.apiKey();
-        config.feeWords = QString::fromLatin1(test::kFeeWords);
-        config.feePassphrase = QString::fromLatin1(test::kFeePassphrase);
-        config.feeXpub = test::feeXpub();
+        test::CoordinatorProcess::Config config = test::coordinatorConfig(name, m_db, m_node);
         config.extraIni = QStringLiteral("[General]\npools = 0.01btc\n"
                                          "[node]\ntip-refresh-ms = 500\n"
                                          "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
