@@ -17,6 +17,7 @@
 //
 // Last, the whirlpool-gui program itself restores a wallet from the command line
 // against the same cluster and saves its window (--screenshot).
+#include "../e2e/appoptions.h"
 #include "../e2e/testwallet.h"
 #include "../gui/guitest.h"
 
@@ -88,21 +89,6 @@ class TestDesktopLiveMix : public QObject {
         return s;
     }
 
-    static client::WalletControllerOptions controllerOptions()
-    {
-        client::WalletControllerOptions o;
-        o.kdf = client::WalletFileFormat::kTestKdf;
-        o.syncIntervalMs = 400;
-        o.poolsRefreshMs = 2000;
-        o.poolsRetryMs = 1000;
-        o.saveDelayMs = 50;
-        o.mixBase.registerOutputRetryMs = 200;
-        o.resilience.mixRetryPauseMs = 500;
-        o.mixRetryMinMs = 1000;
-        o.mixRetryMaxMs = 10000;
-        return o;
-    }
-
     /// The pool owner's URL as instance @p index lists it (empty until there is one).
     QString listedOwner(int index)
     {
@@ -166,15 +152,7 @@ private Q_SLOTS:
         for (const QString &name : {QStringLiteral("alpha"), QStringLiteral("beta")}) {
             test::CoordinatorProcess::Config config = test::coordinatorConfig(name, m_db, m_node);
             // Signing waits up to 60 s: the other wallets hold their signatures while the window is saved.
-            config.extraIni = QStringLiteral("[General]\npools = 0.01btc\n"
-                                             "[node]\ntip-refresh-ms = 500\n"
-                                             "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
-                                             "reveal-output-ms = 2000\nsigning-ms = 60000\n"
-                                             "[cluster]\nrenew-ms = 500\nlease-ttl-ms = 3000\nfence-ms = 2000\n"
-                                             "operator-key = %1\n"
-                                             "[pool.0.01btc]\nanonymity-set = 3\nmin-must-mix = 2\nmin-liquidity = 0\n"
-                                             "tx0-max-outputs = 4\n")
-                                  .arg(btc::encodeWif(operatorKey, true, btc::networkParams(btc::Network::Regtest)));
+            config.extraIni = test::mixingClusterIni(3, 60000, operatorKey) + QStringLiteral("tx0-max-outputs = 4\n");
             m_instances.push_back(std::make_unique<test::CoordinatorProcess>());
             auto started = m_instances.back()->start(config);
             QVERIFY2(started, started ? "" : qPrintable(started.error().message));
@@ -184,7 +162,7 @@ private Q_SLOTS:
         options.network = btc::Network::Regtest;
         options.walletDir = m_dir.filePath(QStringLiteral("wallets"));
         options.newWalletSettings = settings();
-        options.controller = controllerOptions();
+        options.controller = test::fastControllerOptions();
         options.language = QStringLiteral("en");
         options.rememberChoices = false;
         m_app = std::make_unique<gui::DesktopApp>(options);

@@ -19,6 +19,7 @@
 #include <bitcoin/script.h>
 #include <bitcoin/sighash.h>
 #include <bitcoin/transaction.h>
+#include <bitcoin/wif.h>
 #include <crypto/hash.h>
 #include <crypto/signedmessage.h>
 #include <protocol/messages.h>
@@ -59,6 +60,24 @@ inline CoordinatorProcess::Config coordinatorConfig(const QString &name, const M
     config.feePassphrase = QString::fromLatin1(kFeePassphrase);
     config.feeXpub = feeXpub();
     return config;
+}
+
+/// The coordinator INI of the cluster mixing tests: pool 0.01btc mixing @p anonymitySet
+/// inputs (at least 2 premix), quick timings with a signing timeout of @p signingMs, the
+/// fast cluster lease timings (renew 0.5 s, TTL 3 s, fence 2 s) and the manifest signed by
+/// @p operatorKey. The [pool.0.01btc] section comes last: append more of its settings.
+inline QString mixingClusterIni(int anonymitySet, int signingMs, const crypto::PrivKey &operatorKey)
+{
+    return QStringLiteral("[General]\npools = 0.01btc\n"
+                          "[node]\ntip-refresh-ms = 500\n"
+                          "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
+                          "reveal-output-ms = 2000\nsigning-ms = %1\n"
+                          "[cluster]\nrenew-ms = 500\nlease-ttl-ms = 3000\nfence-ms = 2000\n"
+                          "operator-key = %2\n"
+                          "[pool.0.01btc]\nanonymity-set = %3\nmin-must-mix = 2\nmin-liquidity = 0\n")
+        .arg(signingMs)
+        .arg(btc::encodeWif(operatorKey, true, btc::networkParams(btc::Network::Regtest)))
+        .arg(anonymitySet);
 }
 
 /// The coordinator's database settings for a test MariaDB (direct checks of the shared state).

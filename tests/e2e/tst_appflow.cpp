@@ -13,6 +13,7 @@
 // mix can bring one remix to the next. Five Tx0s give a first mix of three premix
 // coins and a second one of the two others plus a remix; two more Tx0s give the mix
 // during which the owner is killed (again with a remix).
+#include "appoptions.h"
 #include "testwallet.h"
 
 #include <app/walletcontroller.h>
@@ -120,14 +121,7 @@ class TestAppFlow : public QObject {
     Result<void> startInstance(const QString &name)
     {
         test::CoordinatorProcess::Config config = test::coordinatorConfig(name, m_db, m_node);
-        config.extraIni = QStringLiteral("[General]\npools = 0.01btc\n"
-                                         "[node]\ntip-refresh-ms = 500\n"
-                                         "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
-                                         "reveal-output-ms = 2000\nsigning-ms = 3000\n"
-                                         "[cluster]\nrenew-ms = 500\nlease-ttl-ms = 3000\nfence-ms = 2000\n"
-                                         "operator-key = %1\n"
-                                         "[pool.0.01btc]\nanonymity-set = 3\nmin-must-mix = 2\nmin-liquidity = 0\n")
-                              .arg(btc::encodeWif(m_operatorKey, true, btc::networkParams(btc::Network::Regtest)));
+        config.extraIni = test::mixingClusterIni(3, 3000, m_operatorKey);
         m_instances.push_back(std::make_unique<test::CoordinatorProcess>());
         m_names.append(name);
         return m_instances.back()->start(config);
@@ -149,16 +143,7 @@ class TestAppFlow : public QObject {
 
     static client::WalletControllerOptions options()
     {
-        client::WalletControllerOptions o;
-        o.kdf = client::WalletFileFormat::kTestKdf;
-        o.syncIntervalMs = 400;
-        o.poolsRefreshMs = 2000;
-        o.poolsRetryMs = 1000;
-        o.saveDelayMs = 50;
-        o.mixBase.registerOutputRetryMs = 200;
-        o.resilience.mixRetryPauseMs = 500;
-        o.mixRetryMinMs = 1000;
-        o.mixRetryMaxMs = 10000;
+        client::WalletControllerOptions o = test::fastControllerOptions();
         o.signedMixGraceMs = 3500; // the coordinators' signing timeout is 3 s
         return o;
     }

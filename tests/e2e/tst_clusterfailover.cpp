@@ -199,14 +199,7 @@ class TestClusterFailover : public QObject {
     Result<void> startInstance(const QString &name)
     {
         test::CoordinatorProcess::Config config = test::coordinatorConfig(name, m_db, m_node);
-        config.extraIni = QStringLiteral("[General]\npools = 0.01btc\n"
-                                         "[node]\ntip-refresh-ms = 500\n"
-                                         "[timings]\nconfirm-tick-ms = 500\nregister-output-ms = 10000\n"
-                                         "reveal-output-ms = 2000\nsigning-ms = 3000\n"
-                                         "[cluster]\nrenew-ms = 500\nlease-ttl-ms = 3000\nfence-ms = 2000\n"
-                                         "operator-key = %1\n"
-                                         "[pool.0.01btc]\nanonymity-set = 5\nmin-must-mix = 2\nmin-liquidity = 0\n")
-                              .arg(btc::encodeWif(m_operatorKey, true, btc::networkParams(btc::Network::Regtest)));
+        config.extraIni = test::mixingClusterIni(5, 3000, m_operatorKey);
         m_instances.push_back(std::make_unique<test::CoordinatorProcess>());
         m_names.append(name);
         return m_instances.back()->start(config);
