@@ -83,7 +83,6 @@ void DesktopApp::connectController()
     connect(c, &client::WalletController::walletOpened, this, &DesktopApp::onWalletOpened);
     connect(c, &client::WalletController::walletLocked, this, &DesktopApp::onWalletClosed);
     connect(c, &client::WalletController::walletOpenFailed, this, [this](const QString &message) {
-        m_openingPath.clear();
         if (auto *unlock = qobject_cast<UnlockDialog *>(m_dialog.data()); unlock && unlock->isBusy())
             unlock->finishUnlock(message);
         else
@@ -121,7 +120,6 @@ void DesktopApp::connectController()
 void DesktopApp::onWalletOpened()
 {
     rememberWallet(m_controller->walletPath());
-    m_openingPath.clear();
     if (auto *unlock = qobject_cast<UnlockDialog *>(m_dialog.data()); unlock && unlock->isBusy())
         unlock->finishUnlock();
     applyOverride();
@@ -219,20 +217,34 @@ QString DesktopApp::nextWalletPath() const
     return path;
 }
 
+bool DesktopApp::refuseUnlessClosed()
+{
+    if (m_controller->state() == client::WalletController::State::Closed)
+        return false;
+    showMessage(tr("Lock the open wallet first (Wallet → Lock)."), false);
+    return true;
+}
+
+client::NewWalletRequest DesktopApp::newWalletRequest(const QString &mnemonic, const QString &passphrase,
+                                                      const QString &password) const
+{
+    client::NewWalletRequest request;
+    request.path = nextWalletPath();
+    request.mnemonic = mnemonic;
+    request.passphrase = passphrase;
+    request.password = password;
+    request.network = m_options.network;
+    return request;
+}
+
 void DesktopApp::newWalletFlow()
 {
-    if (m_controller->state() != client::WalletController::State::Closed)
-        return showMessage(tr("Lock the open wallet first (Wallet → Lock)."), false);
+    if (refuseUnlessClosed())
+        return;
     auto *dialog = new NewWalletDialog(m_window.get());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        QDir().mkpath(m_options.walletDir);
-        client::NewWalletRequest request;
-        request.path = nextWalletPath();
-        request.mnemonic = dialog->mnemonic();
-        request.passphrase = dialog->passphrase();
-        request.password = dialog->password();
-        request.network = m_options.network;
-        m_openingPath = request.path;
+        const client::NewWalletRequest request = newWalletRequest(dialog->mnemonic(), dialog->passphrase(), dialog->password());
+        QDir().mkpath(QFileInfo(request.path).absolutePath());
         m_controller->createWallet(request);
     });
     showDialog(dialog);
@@ -240,16 +252,11 @@ void DesktopApp::newWalletFlow()
 
 void DesktopApp::restoreWalletFlow()
 {
-    if (m_controller->state() != client::WalletController::State::Closed)
-        return showMessage(tr("Lock the open wallet first (Wallet → Lock)."), false);
+    if (refuseUnlessClosed())
+        return;
     auto *dialog = new RestoreWalletDialog(m_window.get());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        client::NewWalletRequest request;
-        request.path = nextWalletPath();
-        request.mnemonic = dialog->mnemonic();
-        request.passphrase = dialog->passphrase();
-        request.password = dialog->password();
-        request.network = m_options.network;
+        client::NewWalletRequest request = newWalletRequest(dialog->mnemonic(), dialog->passphrase(), dialog->password());
         request.birthdayHeight = dialog->birthdayHeight();
         restoreWallet(request);
     });
@@ -259,14 +266,13 @@ void DesktopApp::restoreWalletFlow()
 void DesktopApp::restoreWallet(client::NewWalletRequest request)
 {
     QDir().mkpath(QFileInfo(request.path).absolutePath());
-    m_openingPath = request.path;
     m_controller->restoreWallet(request);
 }
 
 void DesktopApp::openWalletFlow()
 {
-    if (m_controller->state() != client::WalletController::State::Closed)
-        return showMessage(tr("Lock the open wallet first (Wallet → Lock)."), false);
+    if (refuseUnlessClosed())
+        return;
     auto *dialog = new QFileDialog(m_window.get(), tr("Open wallet"), m_options.walletDir,
                                    tr("Wallet files (*.wallet);;All files (*)"));
     dialog->setFileMode(QFileDialog::ExistingFile);
@@ -280,18 +286,12 @@ void DesktopApp::openWalletFlow()
 void DesktopApp::unlockWallet(const QString &path)
 {
     auto *dialog = new UnlockDialog(QFileInfo(path).fileName(), m_window.get());
-    connect(dialog, &UnlockDialog::unlockRequested, this, [this, path](const QString &password) {
-        m_openingPath = path;
-        m_controller->openWallet(path, password);
-    });
+    connect(dialog, &UnlockDialog::unlockRequested, this,
+            [this, path](const QString &password) { m_controller->openWallet(path, password); });
     showDialog(dialog);
 }
 
-void DesktopApp::openWallet(const QString &path, const QString &password)
-{
-    m_openingPath = path;
-    m_controller->openWallet(path, password);
-}
+void DesktopApp::openWallet(const QString &path, const QString &password) { m_controller->openWallet(path, password); }
 
 void DesktopApp::rememberWallet(const QString &path) const
 {

@@ -100,6 +100,11 @@ private:
     void onWalletClosed();
     void refreshPools();
     void refreshConnectedInstance();
+    /// Says "lock the open wallet first" unless no wallet is open. Returns: true when it refused.
+    bool refuseUnlessClosed();
+    /// A wallet of what the user typed, saved as the next free wallet file.
+    client::NewWalletRequest newWalletRequest(const QString &mnemonic, const QString &passphrase,
+                                              const QString &password) const;
     void showDialog(QDialog *dialog);
     void showMessage(const QString &text, bool warning);
     void applyOverride();
@@ -113,7 +118,6 @@ private:
     std::unique_ptr<Translator> m_translator;
     std::unique_ptr<MainWindow> m_window;
     QPointer<QDialog> m_dialog;
-    QString m_openingPath;
     QString m_connected;
 };
 
