@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Default fee rates must be between %1 and %2 sat/vB, fast at least normal, normal at least slow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standard-Gebührenraten müssen zwischen %1 und %2 sat/vB liegen; schnell mindestens so hoch wie normal, normal mindestens so hoch wie langsam.</translation>
     </message>
 </context>
 <context>
@@ -216,11 +216,11 @@
     </message>
     <message>
         <source>Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechselgeld eines Tx0: Es ist mit Ihrer Einzahlung verknüpft und wird daher nie gemischt. Geben Sie es getrennt aus.</translation>
     </message>
     <message>
         <source>Waiting for confirmations: a mix takes coins with %1 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Bestätigungen: Für einen Mix braucht eine Münze %1 oder mehr.</translation>
     </message>
 </context>
 <context>
@@ -578,27 +578,27 @@
     </message>
     <message>
         <source>The node was not asked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Node wurde noch nicht abgefragt.</translation>
     </message>
     <message>
         <source>The pools are not loaded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pools sind noch nicht geladen.</translation>
     </message>
     <message>
         <source>The pools are not loaded yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pools sind noch nicht geladen: %1</translation>
     </message>
     <message>
         <source>The chain reorganized: blocks above %1 were replaced (%2 of them); balances follow the new chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Blockchain wurde reorganisiert: Blöcke über %1 wurden ersetzt (Anzahl: %2); die Guthaben folgen der neuen Kette.</translation>
     </message>
     <message>
         <source>Tx0 %1 sent to pool %4: premix coins: %2, of %3 sat each (coordinator fee %5 sat, miner fee %6 sat).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tx0 %1 an Pool %4 gesendet: Premix-Münzen: %2, zu je %3 sat (Koordinator-Gebühr %5 sat, Miner-Gebühr %6 sat).</translation>
     </message>
     <message>
         <source>Coin %1 signed a mix just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Münze %1 hat kurz vor dem Anhalten ihres Mischens einen Mix signiert, und der Koordinator kann diesen Mix noch ins Netzwerk senden. Versuchen Sie es in %2 s erneut.</translation>
     </message>
 </context>
 <context>
@@ -821,43 +821,43 @@
     <name>wp::gui::DesktopApp</name>
     <message>
         <source>No wallet is open. Create one (Wallet → New wallet) or restore one from its recovery words (Wallet → Restore wallet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Wallet geöffnet. Erstellen Sie eine (Wallet → Neue Wallet) oder stellen Sie eine mit ihren Wiederherstellungswörtern wieder her (Wallet → Wallet wiederherstellen).</translation>
     </message>
     <message>
         <source>The settings given on the command line were not applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die auf der Kommandozeile angegebenen Einstellungen wurden nicht übernommen: %1</translation>
     </message>
     <message>
         <source>Mixing is switched off. Switch it on (Mixing → Start all) to mix single coins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Mischen ist ausgeschaltet. Schalten Sie es ein (Mischen → Alle starten), um einzelne Münzen zu mischen.</translation>
     </message>
     <message>
         <source>Coin %1 cannot be mixed now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Münze %1 kann jetzt nicht gemischt werden.</translation>
     </message>
     <message>
         <source>Lock the open wallet first (Wallet → Lock).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperren Sie zuerst die geöffnete Wallet (Wallet → Sperren).</translation>
     </message>
     <message>
         <source>Open wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Wallet öffnen</translation>
     </message>
     <message>
         <source>Wallet files (*.wallet);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wallet-Dateien (*.wallet);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>The pools are not known yet: the wallet has not reached the coordinators. See the Events tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pools sind noch nicht bekannt: Die Wallet hat die Koordinatoren noch nicht erreicht. Details im Reiter Ereignisse.</translation>
     </message>
     <message>
         <source>Tx0 %1 was broadcast. Premix coins: %2; they start mixing once it has a confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tx0 %1 wurde ins Netzwerk gesendet. Premix-Münzen: %2; sie beginnen zu mischen, sobald er eine Bestätigung hat.</translation>
     </message>
     <message>
         <source>Payment %1 was broadcast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung %1 wurde ins Netzwerk gesendet.</translation>
     </message>
 </context>
 <context>
@@ -939,39 +939,39 @@
     <name>wp::gui::FeeChooser</name>
     <message>
         <source>%1: %2 sat/vB (about %3 blocks)</source>
-        <translation type="unfinished">%1: %2 sat/vB (etwa %3 Blöcke)</translation>
+        <translation>%1: %2 sat/vB (etwa %3 Blöcke)</translation>
     </message>
     <message>
         <source>%1: %2 sat/vB (default)</source>
-        <translation type="unfinished">%1: %2 sat/vB (Standardwert)</translation>
+        <translation>%1: %2 sat/vB (Standardwert)</translation>
     </message>
     <message>
         <source>Fast</source>
-        <translation type="unfinished">Schnell</translation>
+        <translation>Schnell</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished">Normal</translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>Slow</source>
-        <translation type="unfinished">Langsam</translation>
+        <translation>Langsam</translation>
     </message>
     <message>
         <source>Custom rate</source>
-        <translation type="unfinished">Eigene Rate</translation>
+        <translation>Eigene Rate</translation>
     </message>
     <message>
         <source> sat/vB</source>
-        <translation type="unfinished"> sat/vB</translation>
+        <translation> sat/vB</translation>
     </message>
     <message>
         <source>Custom fee rate</source>
-        <translation type="unfinished">Eigene Gebührenrate</translation>
+        <translation>Eigene Gebührenrate</translation>
     </message>
     <message>
         <source>The node gave no estimate for some presets; defaults are used.</source>
-        <translation type="unfinished">Der Node lieferte für einige Voreinstellungen keine Schätzung; Standardwerte werden verwendet.</translation>
+        <translation>Der Node lieferte für einige Voreinstellungen keine Schätzung; Standardwerte werden verwendet.</translation>
     </message>
 </context>
 <context>
@@ -1005,23 +1005,23 @@
     <name>wp::gui::GuiText</name>
     <message>
         <source>Node unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Node nicht erreichbar: %1</translation>
     </message>
     <message>
         <source>Node: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Node: Verbindung wird hergestellt …</translation>
     </message>
     <message>
         <source>Node: not checked yet</source>
-        <translation type="unfinished">Node: noch nicht geprüft</translation>
+        <translation>Node: noch nicht geprüft</translation>
     </message>
     <message>
         <source>Node: block %1, wallet scanned to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Node: Block %1, Wallet durchsucht bis %2</translation>
     </message>
     <message>
         <source>Node: block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Node: Block %1</translation>
     </message>
 </context>
 <context>
@@ -1854,59 +1854,59 @@
     <name>wp::gui::Tx0OrderDialog</name>
     <message>
         <source>No pool is offered by the coordinators now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Koordinatoren bieten derzeit keinen Pool an.</translation>
     </message>
     <message>
         <source>Your confirmed deposit (%1) is too small for this pool: a coin needs %2, plus the pool fee %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre bestätigte Einzahlung (%1) ist zu klein für diesen Pool: Eine Münze braucht %2, dazu kommt die Pool-Gebühr von %3.</translation>
     </message>
     <message>
         <source>Premix coins from your confirmed deposit (%1): at most %2, of %3 each. The next step shows the exact transaction and its fees before anything is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Premix-Münzen aus Ihrer bestätigten Einzahlung (%1): höchstens %2, zu je %3. Der nächste Schritt zeigt die genaue Transaktion und ihre Gebühren, bevor etwas signiert wird.</translation>
     </message>
     <message>
         <source>Tx0: prepare coins for mixing</source>
-        <translation type="unfinished"></translation>
+        <translation>Tx0: Münzen zum Mischen vorbereiten</translation>
     </message>
     <message>
         <source>A Tx0 splits your deposit into coins of the pool&apos;s size, which then mix automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tx0 teilt Ihre Einzahlung in Münzen in der Größe des Pools auf, die dann automatisch gemischt werden.</translation>
     </message>
     <message>
         <source>&amp;Pool:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pool:</translation>
     </message>
     <message>
         <source>%1: coins of %2, pool fee %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Münzen zu %2, Pool-Gebühr %3</translation>
     </message>
     <message>
         <source>&amp;Miner fee:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Miner-Gebühr:</translation>
     </message>
     <message>
         <source>Most &amp;coins:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Höchstzahl an Münzen:</translation>
     </message>
     <message>
         <source>as many as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>so viele wie möglich</translation>
     </message>
     <message>
         <source>Send the change to the &amp;badbank account</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechselgeld auf das &amp;Bad-Bank-Konto senden</translation>
     </message>
     <message>
         <source>The change of a Tx0 is linked to your deposit. In the badbank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wechselgeld eines Tx0 ist mit Ihrer Einzahlung verknüpft. Auf dem Bad-Bank-Konto bleibt es getrennt und wird so nie versehentlich zusammen mit gemischten Münzen ausgegeben.</translation>
     </message>
     <message>
         <source>&amp;Preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschau …</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Default fee rates must be between %1 and %2 sat/vB, fast at least normal, normal at least slow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las tasas de comisión predeterminadas deben estar entre %1 y %2 sat/vB; la rápida al menos igual a la normal y la normal al menos igual a la lenta.</translation>
     </message>
 </context>
 <context>
@@ -216,11 +216,11 @@
     </message>
     <message>
         <source>Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio de un Tx0: está vinculado a su depósito, así que nunca se mezcla. Gástelo por separado.</translation>
     </message>
     <message>
         <source>Waiting for confirmations: a mix takes coins with %1 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando confirmaciones: una mezcla acepta monedas con %1 o más.</translation>
     </message>
 </context>
 <context>
@@ -578,27 +578,27 @@
     </message>
     <message>
         <source>The node was not asked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha consultado al nodo.</translation>
     </message>
     <message>
         <source>The pools are not loaded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los pools aún no se han cargado.</translation>
     </message>
     <message>
         <source>The pools are not loaded yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Los pools aún no se han cargado: %1</translation>
     </message>
     <message>
         <source>The chain reorganized: blocks above %1 were replaced (%2 of them); balances follow the new chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cadena se reorganizó: se reemplazaron los bloques por encima de %1 (%2 en total); los saldos siguen la nueva cadena.</translation>
     </message>
     <message>
         <source>Tx0 %1 sent to pool %4: premix coins: %2, of %3 sat each (coordinator fee %5 sat, miner fee %6 sat).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tx0 %1 enviado al pool %4: monedas premix: %2, de %3 sat cada una (comisión del coordinador %5 sat, comisión de minería %6 sat).</translation>
     </message>
     <message>
         <source>Coin %1 signed a mix just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>La moneda %1 firmó una mezcla justo antes de que se detuviera su mezcla, y el coordinador aún puede difundir esa mezcla. Vuelva a intentarlo en %2 s.</translation>
     </message>
 </context>
 <context>
@@ -821,43 +821,43 @@
     <name>wp::gui::DesktopApp</name>
     <message>
         <source>No wallet is open. Create one (Wallet → New wallet) or restore one from its recovery words (Wallet → Restore wallet).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún monedero abierto. Cree uno (Monedero → Nuevo monedero) o restaure uno con sus palabras de recuperación (Monedero → Restaurar monedero).</translation>
     </message>
     <message>
         <source>The settings given on the command line were not applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se aplicó la configuración indicada en la línea de comandos: %1</translation>
     </message>
     <message>
         <source>Mixing is switched off. Switch it on (Mixing → Start all) to mix single coins.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mezcla está desactivada. Actívela (Mezcla → Iniciar todas) para mezclar monedas sueltas.</translation>
     </message>
     <message>
         <source>Coin %1 cannot be mixed now.</source>
-        <translation type="unfinished"></translation>
+        <translation>La moneda %1 no se puede mezclar ahora.</translation>
     </message>
     <message>
         <source>Lock the open wallet first (Wallet → Lock).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquee primero el monedero abierto (Monedero → Bloquear).</translation>
     </message>
     <message>
         <source>Open wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir monedero</translation>
     </message>
     <message>
         <source>Wallet files (*.wallet);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de monedero (*.wallet);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>The pools are not known yet: the wallet has not reached the coordinators. See the Events tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los pools aún no se conocen: el monedero aún no ha contactado con los coordinadores. Vea la pestaña Eventos.</translation>
     </message>
     <message>
         <source>Tx0 %1 was broadcast. Premix coins: %2; they start mixing once it has a confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>El Tx0 %1 se ha difundido. Monedas premix: %2; empiezan a mezclarse en cuanto tenga una confirmación.</translation>
     </message>
     <message>
         <source>Payment %1 was broadcast.</source>
-        <translation type="unfinished"></translation>
+        <translation>El pago %1 se ha difundido.</translation>
     </message>
 </context>
 <context>
@@ -939,39 +939,39 @@
     <name>wp::gui::FeeChooser</name>
     <message>
         <source>%1: %2 sat/vB (about %3 blocks)</source>
-        <translation type="unfinished">%1: %2 sat/vB (unos %3 bloques)</translation>
+        <translation>%1: %2 sat/vB (unos %3 bloques)</translation>
     </message>
     <message>
         <source>%1: %2 sat/vB (default)</source>
-        <translation type="unfinished">%1: %2 sat/vB (predeterminado)</translation>
+        <translation>%1: %2 sat/vB (predeterminado)</translation>
     </message>
     <message>
         <source>Fast</source>
-        <translation type="unfinished">Rápida</translation>
+        <translation>Rápida</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished">Normal</translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>Slow</source>
-        <translation type="unfinished">Lenta</translation>
+        <translation>Lenta</translation>
     </message>
     <message>
         <source>Custom rate</source>
-        <translation type="unfinished">Tasa personalizada</translation>
+        <translation>Tasa personalizada</translation>
     </message>
     <message>
         <source> sat/vB</source>
-        <translation type="unfinished"> sat/vB</translation>
+        <translation> sat/vB</translation>
     </message>
     <message>
         <source>Custom fee rate</source>
-        <translation type="unfinished">Tasa de comisión personalizada</translation>
+        <translation>Tasa de comisión personalizada</translation>
     </message>
     <message>
         <source>The node gave no estimate for some presets; defaults are used.</source>
-        <translation type="unfinished">El nodo no dio estimación para algunas opciones; se usan los valores predeterminados.</translation>
+        <translation>El nodo no dio estimación para algunas opciones; se usan los valores predeterminados.</translation>
     </message>
 </context>
 <context>
@@ -1005,23 +1005,23 @@
     <name>wp::gui::GuiText</name>
     <message>
         <source>Node unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodo inaccesible: %1</translation>
     </message>
     <message>
         <source>Node: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodo: conectando…</translation>
     </message>
     <message>
         <source>Node: not checked yet</source>
-        <translation type="unfinished">Nodo: aún sin comprobar</translation>
+        <translation>Nodo: aún sin comprobar</translation>
     </message>
     <message>
         <source>Node: block %1, wallet scanned to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodo: bloque %1; búsqueda del monedero hasta %2</translation>
     </message>
     <message>
         <source>Node: block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodo: bloque %1</translation>
     </message>
 </context>
 <context>
@@ -1854,59 +1854,59 @@
     <name>wp::gui::Tx0OrderDialog</name>
     <message>
         <source>No pool is offered by the coordinators now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los coordinadores no ofrecen ahora ningún pool.</translation>
     </message>
     <message>
         <source>Your confirmed deposit (%1) is too small for this pool: a coin needs %2, plus the pool fee %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su depósito confirmado (%1) es demasiado pequeño para este pool: una moneda necesita %2, más la comisión del pool de %3.</translation>
     </message>
     <message>
         <source>Premix coins from your confirmed deposit (%1): at most %2, of %3 each. The next step shows the exact transaction and its fees before anything is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Monedas premix de su depósito confirmado (%1): como máximo %2, de %3 cada una. El siguiente paso muestra la transacción exacta y sus comisiones antes de firmar nada.</translation>
     </message>
     <message>
         <source>Tx0: prepare coins for mixing</source>
-        <translation type="unfinished"></translation>
+        <translation>Tx0: preparar monedas para la mezcla</translation>
     </message>
     <message>
         <source>A Tx0 splits your deposit into coins of the pool&apos;s size, which then mix automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un Tx0 divide su depósito en monedas del tamaño del pool, que luego se mezclan automáticamente.</translation>
     </message>
     <message>
         <source>&amp;Pool:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pool:</translation>
     </message>
     <message>
         <source>%1: coins of %2, pool fee %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: monedas de %2, comisión del pool %3</translation>
     </message>
     <message>
         <source>&amp;Miner fee:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comisión de minería:</translation>
     </message>
     <message>
         <source>Most &amp;coins:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Máximo de monedas:</translation>
     </message>
     <message>
         <source>as many as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>tantas como sea posible</translation>
     </message>
     <message>
         <source>Send the change to the &amp;badbank account</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar el cambio a la cuenta &amp;bad bank</translation>
     </message>
     <message>
         <source>The change of a Tx0 is linked to your deposit. In the badbank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cambio de un Tx0 está vinculado a su depósito. En la cuenta bad bank se mantiene apartado, así que nunca se gasta por error junto con monedas mezcladas.</translation>
     </message>
     <message>
         <source>&amp;Preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vista previa…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Default fee rates must be between %1 and %2 sat/vB, fast at least normal, normal at least slow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les taux de frais par défaut doivent être compris entre %1 et %2 sat/vB&#xa0;; le taux rapide doit être au moins égal au normal, et le normal au moins égal au lent.</translation>
     </message>
 </context>
 <context>
@@ -216,11 +216,11 @@
     </message>
     <message>
         <source>Change of a Tx0: it is linked to your deposit, so it never mixes. Spend it separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>Monnaie d’un Tx0&#xa0;: elle est liée à votre dépôt, elle n’est donc jamais mixée. Dépensez-la à part.</translation>
     </message>
     <message>
         <source>Waiting for confirmations: a mix takes coins with %1 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de confirmations&#xa0;: un mix prend les pièces qui en ont %1 ou plus.</translation>
     </message>
 </context>
 <context>
@@ -578,27 +578,27 @@
     </message>
     <message>
         <source>The node was not asked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nœud n’a pas encore été interrogé.</translation>
     </message>
     <message>
         <source>The pools are not loaded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les pools ne sont pas encore chargés.</translation>
     </message>
     <message>
         <source>The pools are not loaded yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les pools ne sont pas encore chargés&#xa0;: %1</translation>
     </message>
     <message>
         <source>The chain reorganized: blocks above %1 were replaced (%2 of them); balances follow the new chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>La chaîne s’est réorganisée&#xa0;: les blocs au-dessus de %1 ont été remplacés (%2 au total)&#xa0;; les soldes suivent la nouvelle chaîne.</translation>
     </message>
     <message>
         <source>Tx0 %1 sent to pool %4: premix coins: %2, of %3 sat each (coordinator fee %5 sat, miner fee %6 sat).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tx0 %1 envoyé au pool %4&#xa0;: pièces premix&#xa0;: %2, de %3 sat chacune (frais du coordinateur %5 sat, frais de minage %6 sat).</translation>
     </message>
     <message>
         <source>Coin %1 signed a mix just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>La pièce %1 a signé un mix juste avant l’arrêt de son mixage, et le coordinateur peut encore diffuser ce mix. Réessayez dans %2 s.</translation>
     </message>
 </context>
 <context>
@@ -821,43 +821,43 @@
     <name>wp::gui::DesktopApp</name>
     <message>
         <source>No wallet is open. Create one (Wallet → New wallet) or restore one from its recovery words (Wallet → Restore wallet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun portefeuille n’est ouvert. Créez-en un (Portefeuille → Nouveau portefeuille) ou restaurez-en un à partir de ses mots de récupération (Portefeuille → Restaurer un portefeuille).</translation>
     </message>
     <message>
         <source>The settings given on the command line were not applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres donnés en ligne de commande n’ont pas été appliqués&#xa0;: %1</translation>
     </message>
     <message>
         <source>Mixing is switched off. Switch it on (Mixing → Start all) to mix single coins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mixage est désactivé. Activez-le (Mixage → Tout démarrer) pour mixer des pièces une à une.</translation>
     </message>
     <message>
         <source>Coin %1 cannot be mixed now.</source>
-        <translation type="unfinished"></translation>
+        <translation>La pièce %1 ne peut pas être mixée maintenant.</translation>
     </message>
     <message>
         <source>Lock the open wallet first (Wallet → Lock).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillez d’abord le portefeuille ouvert (Portefeuille → Verrouiller).</translation>
     </message>
     <message>
         <source>Open wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un portefeuille</translation>
     </message>
     <message>
         <source>Wallet files (*.wallet);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de portefeuille (*.wallet);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>The pools are not known yet: the wallet has not reached the coordinators. See the Events tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les pools ne sont pas encore connus&#xa0;: le portefeuille n’a pas encore joint les coordinateurs. Voir l’onglet Événements.</translation>
     </message>
     <message>
         <source>Tx0 %1 was broadcast. Premix coins: %2; they start mixing once it has a confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le Tx0 %1 a été diffusé. Pièces premix&#xa0;: %2&#xa0;; elles commencent à se mixer dès qu’il a une confirmation.</translation>
     </message>
     <message>
         <source>Payment %1 was broadcast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paiement %1 a été diffusé.</translation>
     </message>
 </context>
 <context>
@@ -939,39 +939,39 @@
     <name>wp::gui::FeeChooser</name>
     <message>
         <source>%1: %2 sat/vB (about %3 blocks)</source>
-        <translation type="unfinished">%1&#xa0;: %2 sat/vB (environ %3 blocs)</translation>
+        <translation>%1&#xa0;: %2 sat/vB (environ %3 blocs)</translation>
     </message>
     <message>
         <source>%1: %2 sat/vB (default)</source>
-        <translation type="unfinished">%1&#xa0;: %2 sat/vB (par défaut)</translation>
+        <translation>%1&#xa0;: %2 sat/vB (par défaut)</translation>
     </message>
     <message>
         <source>Fast</source>
-        <translation type="unfinished">Rapide</translation>
+        <translation>Rapide</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished">Normal</translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>Slow</source>
-        <translation type="unfinished">Lent</translation>
+        <translation>Lent</translation>
     </message>
     <message>
         <source>Custom rate</source>
-        <translation type="unfinished">Taux personnalisé</translation>
+        <translation>Taux personnalisé</translation>
     </message>
     <message>
         <source> sat/vB</source>
-        <translation type="unfinished"> sat/vB</translation>
+        <translation> sat/vB</translation>
     </message>
     <message>
         <source>Custom fee rate</source>
-        <translation type="unfinished">Taux de frais personnalisé</translation>
+        <translation>Taux de frais personnalisé</translation>
     </message>
     <message>
         <source>The node gave no estimate for some presets; defaults are used.</source>
-        <translation type="unfinished">Le nœud n’a donné aucune estimation pour certains préréglages&#xa0;; les valeurs par défaut sont utilisées.</translation>
+        <translation>Le nœud n’a donné aucune estimation pour certains préréglages&#xa0;; les valeurs par défaut sont utilisées.</translation>
     </message>
 </context>
 <context>
@@ -1005,23 +1005,23 @@
     <name>wp::gui::GuiText</name>
     <message>
         <source>Node unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud injoignable&#xa0;: %1</translation>
     </message>
     <message>
         <source>Node: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud&#xa0;: connexion…</translation>
     </message>
     <message>
         <source>Node: not checked yet</source>
-        <translation type="unfinished">Nœud&#xa0;: pas encore vérifié</translation>
+        <translation>Nœud&#xa0;: pas encore vérifié</translation>
     </message>
     <message>
         <source>Node: block %1, wallet scanned to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud&#xa0;: bloc %1, portefeuille parcouru jusqu’à %2</translation>
     </message>
     <message>
         <source>Node: block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nœud&#xa0;: bloc %1</translation>
     </message>
 </context>
 <context>
@@ -1854,59 +1854,59 @@
     <name>wp::gui::Tx0OrderDialog</name>
     <message>
         <source>No pool is offered by the coordinators now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les coordinateurs ne proposent actuellement aucun pool.</translation>
     </message>
     <message>
         <source>Your confirmed deposit (%1) is too small for this pool: a coin needs %2, plus the pool fee %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre dépôt confirmé (%1) est trop petit pour ce pool&#xa0;: une pièce demande %2, plus les frais du pool de %3.</translation>
     </message>
     <message>
         <source>Premix coins from your confirmed deposit (%1): at most %2, of %3 each. The next step shows the exact transaction and its fees before anything is signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pièces premix issues de votre dépôt confirmé (%1)&#xa0;: au plus %2, de %3 chacune. L’étape suivante montre la transaction exacte et ses frais avant toute signature.</translation>
     </message>
     <message>
         <source>Tx0: prepare coins for mixing</source>
-        <translation type="unfinished"></translation>
+        <translation>Tx0&#xa0;: préparer des pièces pour le mixage</translation>
     </message>
     <message>
         <source>A Tx0 splits your deposit into coins of the pool&apos;s size, which then mix automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un Tx0 découpe votre dépôt en pièces à la taille du pool, qui se mixent ensuite automatiquement.</translation>
     </message>
     <message>
         <source>&amp;Pool:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pool&#xa0;:</translation>
     </message>
     <message>
         <source>%1: coins of %2, pool fee %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: pièces de %2, frais du pool %3</translation>
     </message>
     <message>
         <source>&amp;Miner fee:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frais de minage&#xa0;:</translation>
     </message>
     <message>
         <source>Most &amp;coins:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre &amp;maximal de pièces&#xa0;:</translation>
     </message>
     <message>
         <source>as many as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>autant que possible</translation>
     </message>
     <message>
         <source>Send the change to the &amp;badbank account</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la monnaie sur le compte &amp;bad bank</translation>
     </message>
     <message>
         <source>The change of a Tx0 is linked to your deposit. In the badbank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
-        <translation type="unfinished"></translation>
+        <translation>La monnaie d’un Tx0 est liée à votre dépôt. Sur le compte bad bank, elle est tenue à l’écart&#xa0;: elle n’est ainsi jamais dépensée par erreur avec des pièces mixées.</translation>
     </message>
     <message>
         <source>&amp;Preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aperçu…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <widgets/senddialog.h>
 #include <widgets/settingsdialog.h>
 #include <widgets/translator.h>
+#include <widgets/tx0orderdialog.h>
 #include <widgets/tx0previewdialog.h>
 #include <widgets/unlockdialog.h>
 
@@ -355,6 +356,16 @@ private Q_SLOTS:
         QVERIFY(fixture);
         Tx0PreviewDialog tx0(fixture->preview, fixture->pool, fixture->feeRate);
         check(&tx0, QStringLiteral("tx0"));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+        // The first step of a Tx0 (pool, miner fee, most coins, badbank, preview).
+        const QList<PoolEntry> pools = guitest::samplePools();
+        QVERIFY(!pools.isEmpty());
+        Tx0OrderDialog order(pools, client::FeePresets{}, pools.first().pool.mustMixBalanceMin * 3 + pools.first().pool.feeValue);
+        check(&order, QStringLiteral("tx0 order"));
+        // The English source itself (client/widgets/tx0orderdialog.cpp) gives "&Pool:" and "&Preview…" the same
+        // letter; the translations do not. An unexpected pass fails the test: drop this line with the source's fix.
+        QEXPECT_FAIL("en", "English source: \"&Pool:\" and \"&Preview…\" share P", Continue);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 };
