@@ -219,8 +219,8 @@
         <translation>Wechselgeld eines Tx0: Es ist mit Ihrer Einzahlung verknüpft und wird daher nie gemischt. Geben Sie es getrennt aus.</translation>
     </message>
     <message>
-        <source>Waiting for confirmations: a mix takes coins with %1 or more.</source>
-        <translation>Wartet auf Bestätigungen: Für einen Mix braucht eine Münze %1 oder mehr.</translation>
+        <source>Waiting for confirmations: a mix needs at least %1.</source>
+        <translation>Wartet auf Bestätigungen: Ein Mix braucht mindestens %1.</translation>
     </message>
 </context>
 <context>
@@ -589,16 +589,16 @@
         <translation>Die Pools sind noch nicht geladen: %1</translation>
     </message>
     <message>
-        <source>The chain reorganized: blocks above %1 were replaced (%2 of them); balances follow the new chain.</source>
-        <translation>Die Blockchain wurde reorganisiert: Blöcke über %1 wurden ersetzt (Anzahl: %2); die Guthaben folgen der neuen Kette.</translation>
+        <source>The chain reorganized above block %1 (replaced blocks: %2); balances follow the new chain.</source>
+        <translation>Die Blockchain wurde oberhalb von Block %1 reorganisiert (ersetzte Blöcke: %2); die Guthaben folgen der neuen Kette.</translation>
     </message>
     <message>
-        <source>Tx0 %1 sent to pool %4: premix coins: %2, of %3 sat each (coordinator fee %5 sat, miner fee %6 sat).</source>
-        <translation>Tx0 %1 an Pool %4 gesendet: Premix-Münzen: %2, zu je %3 sat (Koordinator-Gebühr %5 sat, Miner-Gebühr %6 sat).</translation>
+        <source>Tx0 %1 sent to pool %4 (premix coins: %2 × %3 sat; coordinator fee %5 sat, miner fee %6 sat).</source>
+        <translation>Tx0 %1 an Pool %4 gesendet (Premix-Münzen: %2 × %3 sat; Koordinator-Gebühr %5 sat, Miner-Gebühr %6 sat).</translation>
     </message>
     <message>
-        <source>Coin %1 signed a mix just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
-        <translation>Münze %1 hat kurz vor dem Anhalten ihres Mischens einen Mix signiert, und der Koordinator kann diesen Mix noch ins Netzwerk senden. Versuchen Sie es in %2 s erneut.</translation>
+        <source>This wallet signed a mix of coin %1 just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
+        <translation>Diese Wallet hat kurz vor dem Anhalten des Mischens einen Mix der Münze %1 signiert, und der Koordinator kann diesen Mix noch ins Netzwerk senden. Versuchen Sie es in %2 s erneut.</translation>
     </message>
 </context>
 <context>
@@ -1885,28 +1885,28 @@
         <translation>&amp;Miner-Gebühr:</translation>
     </message>
     <message>
-        <source>Most &amp;coins:</source>
-        <translation>&amp;Höchstzahl an Münzen:</translation>
-    </message>
-    <message>
         <source>as many as possible</source>
         <translation>so viele wie möglich</translation>
     </message>
     <message>
-        <source>Send the change to the &amp;badbank account</source>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Maximum &amp;coins:</source>
+        <translation>&amp;Höchstzahl an Münzen:</translation>
+    </message>
+    <message>
+        <source>Send the change to the &amp;bad bank account</source>
         <translation>Wechselgeld auf das &amp;Bad-Bank-Konto senden</translation>
     </message>
     <message>
-        <source>The change of a Tx0 is linked to your deposit. In the badbank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
+        <source>The change of a Tx0 is linked to your deposit. In the bad bank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
         <translation>Das Wechselgeld eines Tx0 ist mit Ihrer Einzahlung verknüpft. Auf dem Bad-Bank-Konto bleibt es getrennt und wird so nie versehentlich zusammen mit gemischten Münzen ausgegeben.</translation>
     </message>
     <message>
-        <source>&amp;Preview…</source>
+        <source>Pre&amp;view…</source>
         <translation>&amp;Vorschau …</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -219,8 +219,8 @@
         <translation>Cambio de un Tx0: está vinculado a su depósito, así que nunca se mezcla. Gástelo por separado.</translation>
     </message>
     <message>
-        <source>Waiting for confirmations: a mix takes coins with %1 or more.</source>
-        <translation>Esperando confirmaciones: una mezcla acepta monedas con %1 o más.</translation>
+        <source>Waiting for confirmations: a mix needs at least %1.</source>
+        <translation>Esperando confirmaciones: una mezcla necesita al menos %1.</translation>
     </message>
 </context>
 <context>
@@ -589,16 +589,16 @@
         <translation>Los pools aún no se han cargado: %1</translation>
     </message>
     <message>
-        <source>The chain reorganized: blocks above %1 were replaced (%2 of them); balances follow the new chain.</source>
-        <translation>La cadena se reorganizó: se reemplazaron los bloques por encima de %1 (%2 en total); los saldos siguen la nueva cadena.</translation>
+        <source>The chain reorganized above block %1 (replaced blocks: %2); balances follow the new chain.</source>
+        <translation>La cadena se reorganizó por encima del bloque %1 (bloques reemplazados: %2); los saldos siguen la nueva cadena.</translation>
     </message>
     <message>
-        <source>Tx0 %1 sent to pool %4: premix coins: %2, of %3 sat each (coordinator fee %5 sat, miner fee %6 sat).</source>
-        <translation>Tx0 %1 enviado al pool %4: monedas premix: %2, de %3 sat cada una (comisión del coordinador %5 sat, comisión de minería %6 sat).</translation>
+        <source>Tx0 %1 sent to pool %4 (premix coins: %2 × %3 sat; coordinator fee %5 sat, miner fee %6 sat).</source>
+        <translation>Tx0 %1 enviado al pool %4 (monedas premix: %2 × %3 sat; comisión del coordinador %5 sat, comisión de minería %6 sat).</translation>
     </message>
     <message>
-        <source>Coin %1 signed a mix just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
-        <translation>La moneda %1 firmó una mezcla justo antes de que se detuviera su mezcla, y el coordinador aún puede difundir esa mezcla. Vuelva a intentarlo en %2 s.</translation>
+        <source>This wallet signed a mix of coin %1 just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
+        <translation>Este monedero firmó una mezcla de la moneda %1 justo antes de que se detuviera su mezcla, y el coordinador aún puede difundir esa mezcla. Vuelva a intentarlo en %2 s.</translation>
     </message>
 </context>
 <context>
@@ -1885,28 +1885,28 @@
         <translation>&amp;Comisión de minería:</translation>
     </message>
     <message>
-        <source>Most &amp;coins:</source>
-        <translation>&amp;Máximo de monedas:</translation>
-    </message>
-    <message>
         <source>as many as possible</source>
         <translation>tantas como sea posible</translation>
     </message>
     <message>
-        <source>Send the change to the &amp;badbank account</source>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Maximum &amp;coins:</source>
+        <translation>&amp;Máximo de monedas:</translation>
+    </message>
+    <message>
+        <source>Send the change to the &amp;bad bank account</source>
         <translation>Enviar el cambio a la cuenta &amp;bad bank</translation>
     </message>
     <message>
-        <source>The change of a Tx0 is linked to your deposit. In the badbank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
+        <source>The change of a Tx0 is linked to your deposit. In the bad bank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
         <translation>El cambio de un Tx0 está vinculado a su depósito. En la cuenta bad bank se mantiene apartado, así que nunca se gasta por error junto con monedas mezcladas.</translation>
     </message>
     <message>
-        <source>&amp;Preview…</source>
+        <source>Pre&amp;view…</source>
         <translation>&amp;Vista previa…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
     </message>
 </context>
 <context>

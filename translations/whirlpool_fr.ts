@@ -219,8 +219,8 @@
         <translation>Monnaie d’un Tx0&#xa0;: elle est liée à votre dépôt, elle n’est donc jamais mixée. Dépensez-la à part.</translation>
     </message>
     <message>
-        <source>Waiting for confirmations: a mix takes coins with %1 or more.</source>
-        <translation>En attente de confirmations&#xa0;: un mix prend les pièces qui en ont %1 ou plus.</translation>
+        <source>Waiting for confirmations: a mix needs at least %1.</source>
+        <translation>En attente de confirmations&#xa0;: un mix en demande au moins %1.</translation>
     </message>
 </context>
 <context>
@@ -589,16 +589,16 @@
         <translation>Les pools ne sont pas encore chargés&#xa0;: %1</translation>
     </message>
     <message>
-        <source>The chain reorganized: blocks above %1 were replaced (%2 of them); balances follow the new chain.</source>
-        <translation>La chaîne s’est réorganisée&#xa0;: les blocs au-dessus de %1 ont été remplacés (%2 au total)&#xa0;; les soldes suivent la nouvelle chaîne.</translation>
+        <source>The chain reorganized above block %1 (replaced blocks: %2); balances follow the new chain.</source>
+        <translation>La chaîne s’est réorganisée au-dessus du bloc %1 (blocs remplacés&#xa0;: %2)&#xa0;; les soldes suivent la nouvelle chaîne.</translation>
     </message>
     <message>
-        <source>Tx0 %1 sent to pool %4: premix coins: %2, of %3 sat each (coordinator fee %5 sat, miner fee %6 sat).</source>
-        <translation>Tx0 %1 envoyé au pool %4&#xa0;: pièces premix&#xa0;: %2, de %3 sat chacune (frais du coordinateur %5 sat, frais de minage %6 sat).</translation>
+        <source>Tx0 %1 sent to pool %4 (premix coins: %2 × %3 sat; coordinator fee %5 sat, miner fee %6 sat).</source>
+        <translation>Tx0 %1 envoyé au pool %4 (pièces premix&#xa0;: %2 × %3 sat&#xa0;; frais du coordinateur %5 sat, frais de minage %6 sat).</translation>
     </message>
     <message>
-        <source>Coin %1 signed a mix just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
-        <translation>La pièce %1 a signé un mix juste avant l’arrêt de son mixage, et le coordinateur peut encore diffuser ce mix. Réessayez dans %2 s.</translation>
+        <source>This wallet signed a mix of coin %1 just before its mixing stopped, and the coordinator may still broadcast that mix. Try again in %2 s.</source>
+        <translation>Ce portefeuille a signé un mix de la pièce %1 juste avant l’arrêt de son mixage, et le coordinateur peut encore diffuser ce mix. Réessayez dans %2 s.</translation>
     </message>
 </context>
 <context>
@@ -1885,28 +1885,28 @@
         <translation>&amp;Frais de minage&#xa0;:</translation>
     </message>
     <message>
-        <source>Most &amp;coins:</source>
-        <translation>Nombre &amp;maximal de pièces&#xa0;:</translation>
-    </message>
-    <message>
         <source>as many as possible</source>
         <translation>autant que possible</translation>
     </message>
     <message>
-        <source>Send the change to the &amp;badbank account</source>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Maximum &amp;coins:</source>
+        <translation>Nombre &amp;maximal de pièces&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Send the change to the &amp;bad bank account</source>
         <translation>Envoyer la monnaie sur le compte &amp;bad bank</translation>
     </message>
     <message>
-        <source>The change of a Tx0 is linked to your deposit. In the badbank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
+        <source>The change of a Tx0 is linked to your deposit. In the bad bank account it is kept apart, so it is never spent together with mixed coins by mistake.</source>
         <translation>La monnaie d’un Tx0 est liée à votre dépôt. Sur le compte bad bank, elle est tenue à l’écart&#xa0;: elle n’est ainsi jamais dépensée par erreur avec des pièces mixées.</translation>
     </message>
     <message>
-        <source>&amp;Preview…</source>
+        <source>Pre&amp;view…</source>
         <translation>&amp;Aperçu…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
     </message>
 </context>
 <context>

@@ -164,7 +164,7 @@ QString AppText::whyNotMixing(const Utxo &utxo, const QList<proto::PoolInfo> &po
     if (poolForCoin(utxo, pools).isEmpty())
         return tr("Its value fits no pool the coordinators offer now.");
     if (utxo.confirmations < minConfirmations)
-        return tr("Waiting for confirmations: a mix takes coins with %1 or more.").arg(minConfirmations);
+        return tr("Waiting for confirmations: a mix needs at least %1.").arg(minConfirmations);
     return {};
 }
 

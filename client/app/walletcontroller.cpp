@@ -531,7 +531,7 @@ void WalletController::buildScanner()
     connect(m_scanner.get(), &ChainScanner::syncFailed, this, &WalletController::onSyncFailed);
     connect(m_scanner.get(), &ChainScanner::reorgDetected, this, [this](int forkHeight, int depth) {
         addEvent(AppEvent::Source::Node,
-                 tr("The chain reorganized: blocks above %1 were replaced (%2 of them); balances follow the new chain.")
+                 tr("The chain reorganized above block %1 (replaced blocks: %2); balances follow the new chain.")
                      .arg(forkHeight)
                      .arg(depth),
                  true);
@@ -983,7 +983,7 @@ void WalletController::sendTx0(const Tx0Order &order, QObject *context, std::fun
                 return end(Error(text));
             }
             addEvent(AppEvent::Source::Wallet,
-                     tr("Tx0 %1 sent to pool %4: premix coins: %2, of %3 sat each (coordinator fee %5 sat, miner fee %6 sat).")
+                     tr("Tx0 %1 sent to pool %4 (premix coins: %2 × %3 sat; coordinator fee %5 sat, miner fee %6 sat).")
                          .arg(sent.txid.left(16))
                          .arg(sent.plan.preview.nbPremix)
                          .arg(sent.plan.preview.premixValue)
@@ -1180,8 +1180,8 @@ Result<SpendPlan> WalletController::previewSpend(const SpendOrder &order) const
         if (const auto stopped = m_signedStopMs.constFind(u.outpoint); stopped != m_signedStopMs.cend()) {
             const qint64 left = *stopped + m_options.signedMixGraceMs - nowMs();
             if (left > 0)
-                return tr("Coin %1 signed a mix just before its mixing stopped, and the coordinator may still "
-                          "broadcast that mix. Try again in %2 s.")
+                return tr("This wallet signed a mix of coin %1 just before its mixing stopped, and the coordinator "
+                          "may still broadcast that mix. Try again in %2 s.")
                     .arg(shortOutpoint(u.outpoint))
                     .arg((left + 999) / 1000);
         }

@@ -144,12 +144,12 @@ void Tx0OrderDialog::retranslateUi()
                                                                       formatBtc(p.pool.feeValue)));
     }
     m_feeLabel->setText(tr("&Miner fee:"));
-    m_maxLabel->setText(tr("Most &coins:"));
+    m_maxLabel->setText(tr("Maximum &coins:"));
     m_maxOutputs->setSpecialValueText(tr("as many as possible"));
-    m_badbank->setText(tr("Send the change to the &badbank account"));
-    m_badbank->setToolTip(tr("The change of a Tx0 is linked to your deposit. In the badbank account it is kept apart, "
+    m_badbank->setText(tr("Send the change to the &bad bank account"));
+    m_badbank->setToolTip(tr("The change of a Tx0 is linked to your deposit. In the bad bank account it is kept apart, "
                              "so it is never spent together with mixed coins by mistake."));
-    m_preview->setText(tr("&Preview…"));
+    m_preview->setText(tr("Pre&view…"));
     m_cancel->setText(tr("Cancel"));
     updateHint();
 }

@@ -299,7 +299,7 @@ private Q_SLOTS:
         order.sendAll = true;
         const auto refused = c().previewSpend(order);
         QVERIFY(!refused);
-        QVERIFY2(refused.error().message.contains(QStringLiteral("signed a mix just before")),
+        QVERIFY2(refused.error().message.contains(QStringLiteral("just before its mixing stopped")),
                  qPrintable(refused.error().message));
 
         // And rightly so: the others sign, and the coordinator broadcasts the mix with the coin's signature.
