@@ -98,11 +98,7 @@ void DesktopApp::connectController()
             m_window->setPoolsError(status.lastError);
         refreshConnectedInstance();
     });
-    connect(c, &client::WalletController::nodeStatusChanged, this, [this] {
-        bool ok = false;
-        const QString text = GuiText::nodeStatus(m_controller->nodeStatus(), &ok);
-        m_window->setNodeStatus(text, ok);
-    });
+    connect(c, &client::WalletController::nodeStatusChanged, this, &DesktopApp::refreshNodeStatus);
     connect(c, &client::WalletController::eventAdded, this, [this](const client::AppEvent &event) {
         if (const auto cluster = directoryEvent(event))
             m_window->addDirectoryEvent(*cluster);
@@ -147,6 +143,13 @@ void DesktopApp::refreshPools()
     const client::ClusterStatus status = m_controller->clusterStatus();
     m_window->setPools(poolEntries(m_controller->pools()), status.answeredBy, status.poolsFetchedMs);
     refreshConnectedInstance();
+}
+
+void DesktopApp::refreshNodeStatus()
+{
+    bool ok = false;
+    const QString text = GuiText::nodeStatus(m_controller->nodeStatus(), &ok);
+    m_window->setNodeStatus(text, ok);
 }
 
 void DesktopApp::refreshConnectedInstance()
@@ -201,6 +204,7 @@ bool DesktopApp::setLanguage(const QString &code)
     if (!m_translator->setLanguage(code))
         return false;
     m_window->setLanguage(code);
+    refreshNodeStatus(); // the app's own status line; the widgets retranslate themselves
     if (m_options.rememberChoices)
         QSettings().setValue(QStringLiteral("language"), code);
     return true;

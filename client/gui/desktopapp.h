@@ -100,6 +100,7 @@ private:
     void onWalletClosed();
     void refreshPools();
     void refreshConnectedInstance();
+    void refreshNodeStatus();
     /// Says "lock the open wallet first" unless no wallet is open. Returns: true when it refused.
     bool refuseUnlessClosed();
     /// A wallet of what the user typed, saved as the next free wallet file.

@@ -376,6 +376,11 @@ private Q_SLOTS:
         QCOMPARE(app.translator()->language(), QStringLiteral("es"));
         QTRY_COMPARE(app.window()->tabs()->tabText(gui::MainWindow::CoinsTab),
                      QCoreApplication::translate("wp::gui::MainWindow", "&Coins"));
+        // The app's own status line too (the node does not answer).
+        const QString unreachable =
+            QCoreApplication::translate("wp::gui::GuiText", "Node unreachable: %1").section(QLatin1Char('%'), 0, 0);
+        QVERIFY(!unreachable.startsWith(QStringLiteral("Node unreachable")));
+        QTRY_VERIFY_WITH_TIMEOUT(guitest::showsText(app.window(), unreachable), 10000);
         QVERIFY(!guitest::screenshot(app.window(), QStringLiteral("desktop-spanish")).isNull());
         QVERIFY(app.setLanguage(QStringLiteral("en")));
         QVERIFY(!app.setLanguage(QStringLiteral("xx")));
