@@ -859,6 +859,18 @@
         <source>Payment %1 was broadcast.</source>
         <translation>Zahlung %1 wurde ins Netzwerk gesendet.</translation>
     </message>
+    <message>
+        <source>Coins in the middle of a mix: %1. Quitting now makes those mixes fail for everyone in them, and the coordinator blames your coins (repeated blames lead to a ban). The mixes take a minute or two at most.</source>
+        <translation>Münzen mitten in einem Mix: %1. Wenn Sie jetzt beenden, scheitern diese Mixe für alle Beteiligten, und der Koordinator lastet Ihren Münzen einen Verstoß an (wiederholte Verstöße führen zu einer Sperre). Die Mixe dauern höchstens ein bis zwei Minuten.</translation>
+    </message>
+    <message>
+        <source>Keep mixing</source>
+        <translation>Weiter mischen</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Trotzdem beenden</translation>
+    </message>
 </context>
 <context>
     <name>wp::gui::EventLogWidget</name>

@@ -859,6 +859,18 @@
         <source>Payment %1 was broadcast.</source>
         <translation>El pago %1 se ha difundido.</translation>
     </message>
+    <message>
+        <source>Coins in the middle of a mix: %1. Quitting now makes those mixes fail for everyone in them, and the coordinator blames your coins (repeated blames lead to a ban). The mixes take a minute or two at most.</source>
+        <translation>Monedas en medio de una mezcla: %1. Si sale ahora, esas mezclas fallan para todos sus participantes y el coordinador culpa a sus monedas (las culpas repetidas llevan a un bloqueo). Las mezclas tardan uno o dos minutos como mucho.</translation>
+    </message>
+    <message>
+        <source>Keep mixing</source>
+        <translation>Seguir mezclando</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Salir de todos modos</translation>
+    </message>
 </context>
 <context>
     <name>wp::gui::EventLogWidget</name>

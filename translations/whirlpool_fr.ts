@@ -859,6 +859,18 @@
         <source>Payment %1 was broadcast.</source>
         <translation>Le paiement %1 a été diffusé.</translation>
     </message>
+    <message>
+        <source>Coins in the middle of a mix: %1. Quitting now makes those mixes fail for everyone in them, and the coordinator blames your coins (repeated blames lead to a ban). The mixes take a minute or two at most.</source>
+        <translation>Pièces au milieu d’un mix&#xa0;: %1. Quitter maintenant fait échouer ces mix pour tous leurs participants, et le coordinateur accuse vos pièces (des accusations répétées mènent à un bannissement). Les mix durent une à deux minutes au plus.</translation>
+    </message>
+    <message>
+        <source>Keep mixing</source>
+        <translation>Continuer le mixage</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Quitter quand même</translation>
+    </message>
 </context>
 <context>
     <name>wp::gui::EventLogWidget</name>

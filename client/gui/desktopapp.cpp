@@ -13,11 +13,14 @@
 #include <widgets/tx0previewdialog.h>
 #include <widgets/unlockdialog.h>
 
+#include <mixer/mixstep.h>
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 
@@ -53,6 +56,7 @@ DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
     connectController();
     connectWindow();
     onWalletClosed();
+    m_window->installEventFilter(this);
 }
 
 DesktopApp::~DesktopApp()
@@ -415,6 +419,44 @@ void DesktopApp::settingsFlow()
             m_options.settingsOverride = settings; // the user's choice wins over the command line from now on
     });
     showDialog(dialog);
+}
+
+// ---- quitting -------------------------------------------------------------------
+
+int DesktopApp::coinsBlamedIfLeaving() const
+{
+    int coins = 0;
+    for (const client::CoinStatus &s : m_controller->mixStatuses())
+        if (s.state == client::CoinMixState::Mixing && !client::mixStepInfo(s.step).interruptable)
+            ++coins;
+    return coins;
+}
+
+bool DesktopApp::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_window.get() || event->type() != QEvent::Close || m_quitConfirmed)
+        return QObject::eventFilter(watched, event);
+    const int blamed = coinsBlamedIfLeaving();
+    if (blamed == 0)
+        return QObject::eventFilter(watched, event);
+    event->ignore();
+    auto *box = new QMessageBox(QMessageBox::Warning, QCoreApplication::applicationName(),
+                                tr("Coins in the middle of a mix: %1. Quitting now makes those mixes fail for everyone "
+                                   "in them, and the coordinator blames your coins (repeated blames lead to a ban). "
+                                   "The mixes take a minute or two at most.")
+                                    .arg(blamed),
+                                QMessageBox::NoButton, m_window.get());
+    box->addButton(tr("Keep mixing"), QMessageBox::RejectRole);
+    QPushButton *quit = box->addButton(tr("Quit anyway"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(qobject_cast<QPushButton *>(box->buttons().first()));
+    connect(box, &QMessageBox::buttonClicked, this, [this, quit](QAbstractButton *clicked) {
+        if (clicked != quit)
+            return;
+        m_quitConfirmed = true;
+        QMetaObject::invokeMethod(m_window.get(), &QWidget::close, Qt::QueuedConnection);
+    });
+    showDialog(box);
+    return true;
 }
 
 // ---- helpers --------------------------------------------------------------------

@@ -82,6 +82,9 @@ public:
     /// Switches the language (remembered). Returns: false for an unknown code.
     bool setLanguage(const QString &code);
 
+    /// Coins in a step of a mix where leaving gets them blamed (see MixStepInfo::interruptable).
+    int coinsBlamedIfLeaving() const;
+
     /// The dialog waiting for the user, if any (tests drive it).
     QDialog *currentDialog() const { return m_dialog; }
     /// Where a new wallet would be saved now (a free name in walletDir).
@@ -92,6 +95,10 @@ Q_SIGNALS:
     void messageShown(const QString &text, bool warning);
     /// A Tx0 or a spend was broadcast.
     void transactionBroadcast(const QString &txid, const QString &kind);
+
+protected:
+    /// Closing the window while coins are in the middle of a mix asks first.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void connectController();
@@ -120,6 +127,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QPointer<QDialog> m_dialog;
     QString m_connected;
+    bool m_quitConfirmed = false; ///< the user chose to quit although coins were mid-mix
 };
 
 } // namespace wp::gui

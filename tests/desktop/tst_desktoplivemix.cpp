@@ -36,6 +36,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSet>
@@ -284,6 +285,32 @@ private Q_SLOTS:
         QVERIFY(!guitest::screenshot(m_app->window(), QStringLiteral("desktop-live-mix-de")).isNull());
         QVERIFY(m_app->setLanguage(QStringLiteral("en")));
         QTRY_COMPARE(m_app->window()->tabs()->tabText(gui::MainWindow::CoinsTab), QStringLiteral("&Coins"));
+
+        // Closing the window now would leave a signed mix: the app asks first.
+        QCOMPARE(m_app->coinsBlamedIfLeaving(), 1);
+        QVERIFY(!m_app->window()->close());
+        auto *ask = qobject_cast<QMessageBox *>(m_app->currentDialog());
+        QVERIFY(ask);
+        QVERIFY2(ask->text().contains(QStringLiteral("Coins in the middle of a mix: 1.")), qPrintable(ask->text()));
+        QVERIFY(!guitest::screenshot(ask, QStringLiteral("desktop-quit-mid-mix")).isNull());
+        QAbstractButton *keep = nullptr;
+        QAbstractButton *quit = nullptr;
+        for (QAbstractButton *b : ask->buttons())
+            (ask->buttonRole(b) == QMessageBox::RejectRole ? keep : quit) = b;
+        QVERIFY(keep && quit);
+        keep->click();
+        QTRY_VERIFY(!m_app->currentDialog());
+        QVERIFY(m_app->window()->isVisible());
+        // "Quit anyway" closes it (the test shows it again: the wallet goes on mixing meanwhile).
+        QVERIFY(!m_app->window()->close());
+        ask = qobject_cast<QMessageBox *>(m_app->currentDialog());
+        QVERIFY(ask);
+        for (QAbstractButton *b : ask->buttons())
+            if (ask->buttonRole(b) == QMessageBox::DestructiveRole)
+                b->click();
+        QTRY_VERIFY(!m_app->window()->isVisible());
+        m_app->window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_app->window()));
     }
 
     void stoppedAfterSigningIsNotSpent()
@@ -291,8 +318,12 @@ private Q_SLOTS:
         // Mixing off while the coin's mix is signed: its session ends, but the mix may
         // still be broadcast, so a spend of that coin is refused for now.
         c().stopMixing();
-        QTRY_VERIFY(std::none_of(c().mixStatuses().cbegin(), c().mixStatuses().cend(),
-                                 [](const client::CoinStatus &s) { return s.state == CoinMixState::Mixing; }));
+        auto noneMixing = [this] {
+            const QList<client::CoinStatus> statuses = c().mixStatuses();
+            return std::none_of(statuses.cbegin(), statuses.cend(),
+                                [](const client::CoinStatus &s) { return s.state == CoinMixState::Mixing; });
+        };
+        QTRY_VERIFY(noneMixing());
         client::SpendOrder order;
         order.coins = {m_signedCoin};
         order.address = *btc::scriptToAddress(w(0).depositScript(), btc::networkParams(btc::Network::Regtest));
