@@ -1150,6 +1150,10 @@
         <source>Node: not checked yet</source>
         <translation>Node: noch nicht geprüft</translation>
     </message>
+    <message>
+        <source>Rec&amp;eive...</source>
+        <translation>Empfan&amp;gen …</translation>
+    </message>
 </context>
 <context>
     <name>wp::gui::MixChart</name>
@@ -1463,6 +1467,45 @@
     <message>
         <source>Pools</source>
         <translation>Pools</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::ReceiveDialog</name>
+    <message>
+        <source>Receive</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Send only bitcoin (mainnet) to this &amp;address:</source>
+        <translation>Senden Sie nur Bitcoin (Mainnet) an diese &amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Send only testnet bitcoin to this &amp;address:</source>
+        <translation>Senden Sie nur Testnet-Bitcoin an diese &amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Send only regtest bitcoin to this &amp;address:</source>
+        <translation>Senden Sie nur Regtest-Bitcoin an diese &amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>The coins show up in the Deposit account. Once they have a confirmation, a Tx0 (Mixing → Tx0) turns them into premix coins, which mix by themselves. Each payer should get a new address.</source>
+        <translation>Die Münzen erscheinen im Einzahlungskonto. Sobald sie eine Bestätigung haben, macht ein Tx0 (Mischen → Tx0) daraus Premix-Münzen, die von selbst mischen. Jeder Zahler sollte eine neue Adresse bekommen.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;New address</source>
+        <translation>&amp;Neue Adresse</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>

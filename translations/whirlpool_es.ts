@@ -1150,6 +1150,10 @@
         <source>Node: not checked yet</source>
         <translation>Nodo: aún sin comprobar</translation>
     </message>
+    <message>
+        <source>Rec&amp;eive...</source>
+        <translation>Re&amp;cibir…</translation>
+    </message>
 </context>
 <context>
     <name>wp::gui::MixChart</name>
@@ -1463,6 +1467,45 @@
     <message>
         <source>Pools</source>
         <translation>Pools</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::ReceiveDialog</name>
+    <message>
+        <source>Receive</source>
+        <translation>Recibir</translation>
+    </message>
+    <message>
+        <source>Send only bitcoin (mainnet) to this &amp;address:</source>
+        <translation>Envíe solo bitcoin (mainnet) a esta &amp;dirección:</translation>
+    </message>
+    <message>
+        <source>Send only testnet bitcoin to this &amp;address:</source>
+        <translation>Envíe solo bitcoin de testnet a esta &amp;dirección:</translation>
+    </message>
+    <message>
+        <source>Send only regtest bitcoin to this &amp;address:</source>
+        <translation>Envíe solo bitcoin de regtest a esta &amp;dirección:</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Copiada al portapapeles.</translation>
+    </message>
+    <message>
+        <source>The coins show up in the Deposit account. Once they have a confirmation, a Tx0 (Mixing → Tx0) turns them into premix coins, which mix by themselves. Each payer should get a new address.</source>
+        <translation>Las monedas aparecen en la cuenta Depósito. Cuando tengan una confirmación, un Tx0 (Mezcla → Tx0) las convierte en monedas premix, que se mezclan solas. Cada pagador debería recibir una dirección nueva.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;New address</source>
+        <translation>&amp;Nueva dirección</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>

@@ -1150,6 +1150,10 @@
         <source>Node: not checked yet</source>
         <translation>Nœud&#xa0;: pas encore vérifié</translation>
     </message>
+    <message>
+        <source>Rec&amp;eive...</source>
+        <translation>Re&amp;cevoir…</translation>
+    </message>
 </context>
 <context>
     <name>wp::gui::MixChart</name>
@@ -1463,6 +1467,45 @@
     <message>
         <source>Pools</source>
         <translation>Pools</translation>
+    </message>
+</context>
+<context>
+    <name>wp::gui::ReceiveDialog</name>
+    <message>
+        <source>Receive</source>
+        <translation>Recevoir</translation>
+    </message>
+    <message>
+        <source>Send only bitcoin (mainnet) to this &amp;address:</source>
+        <translation>N’envoyez que des bitcoins (mainnet) à cette &amp;adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Send only testnet bitcoin to this &amp;address:</source>
+        <translation>N’envoyez que des bitcoins testnet à cette &amp;adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Send only regtest bitcoin to this &amp;address:</source>
+        <translation>N’envoyez que des bitcoins regtest à cette &amp;adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Copiée dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>The coins show up in the Deposit account. Once they have a confirmation, a Tx0 (Mixing → Tx0) turns them into premix coins, which mix by themselves. Each payer should get a new address.</source>
+        <translation>Les pièces apparaissent dans le compte Dépôt. Dès qu’elles ont une confirmation, un Tx0 (Mixage → Tx0) en fait des pièces premix, qui se mixent toutes seules. Chaque payeur devrait recevoir une nouvelle adresse.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;New address</source>
+        <translation>&amp;Nouvelle adresse</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>

@@ -658,7 +658,8 @@ Result<QString> WalletController::newReceiveAddress()
 {
     if (!isOpen() || !m_book)
         return Error(tr("Open a wallet first."));
-    return addressOf(m_book->reserveNext(WalletAccount::Deposit, btc::AddressChain::Receive));
+    m_book->reserveNext(WalletAccount::Deposit, btc::AddressChain::Receive);
+    return addressOf(m_book->peekNext(WalletAccount::Deposit, btc::AddressChain::Receive));
 }
 
 void WalletController::refreshFeePresets()

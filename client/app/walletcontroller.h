@@ -251,8 +251,9 @@ public:
     /// The next unused deposit address (the same until it receives something).
     /// Returns: an error unless Open.
     Result<QString> receiveAddress() const;
-    /// A deposit address never handed out before (for a second payer before the
-    /// first one paid). Returns: an error unless Open.
+    /// For a second payer before the first one paid: hands out the address
+    /// receiveAddress() shows now (it stays watched) and returns the next unused
+    /// one, which receiveAddress() shows from now on. Returns: an error unless Open.
     Result<QString> newReceiveAddress();
 
     // ---- cluster ----------------------------------------------------------------

@@ -5,6 +5,7 @@
 #include <widgets/formatting.h>
 #include <widgets/mainwindow.h>
 #include <widgets/newwalletdialog.h>
+#include <widgets/receivedialog.h>
 #include <widgets/restorewalletdialog.h>
 #include <widgets/senddialog.h>
 #include <widgets/settingsdialog.h>
@@ -188,6 +189,7 @@ void DesktopApp::connectWindow()
     connect(w, &MainWindow::openWalletRequested, this, &DesktopApp::openWalletFlow);
     connect(w, &MainWindow::lockRequested, c, &client::WalletController::lockWallet);
     connect(w, &MainWindow::tx0Requested, this, [this] { tx0Flow(); });
+    connect(w, &MainWindow::receiveRequested, this, &DesktopApp::receiveFlow);
     connect(w, &MainWindow::sendRequested, this, &DesktopApp::sendFlow);
     connect(w, &MainWindow::settingsRequested, this, &DesktopApp::settingsFlow);
     connect(w, &MainWindow::startAllRequested, c, &client::WalletController::startMixing);
@@ -371,6 +373,24 @@ void DesktopApp::previewTx0(const client::Tx0Order &order)
         });
         showDialog(dialog);
     });
+}
+
+// ---- receive --------------------------------------------------------------------
+
+void DesktopApp::receiveFlow()
+{
+    if (!m_controller->isOpen())
+        return;
+    auto *dialog = new ReceiveDialog(m_options.network, m_window.get());
+    auto show = [dialog](const Result<QString> &address) {
+        if (address)
+            dialog->setAddress(*address);
+        else
+            dialog->setError(address.error().message);
+    };
+    show(m_controller->receiveAddress());
+    connect(dialog, &ReceiveDialog::newAddressRequested, this, [this, show] { show(m_controller->newReceiveAddress()); });
+    showDialog(dialog);
 }
 
 // ---- send -----------------------------------------------------------------------

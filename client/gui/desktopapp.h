@@ -77,6 +77,8 @@ public:
     void tx0Flow(const QString &poolId = {});
     /// Tx0 from the preview on (the order dialog's second step).
     void previewTx0(const client::Tx0Order &order);
+    /// The deposit address to give a payer (and new ones on request).
+    void receiveFlow();
     void sendFlow();
     void settingsFlow();
     /// Switches the language (remembered). Returns: false for an unknown code.

@@ -95,6 +95,9 @@ void MainWindow::createActions()
     m_lock = new QAction(this);
     m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_lock, &QAction::triggered, this, &MainWindow::lockRequested);
+    m_receive = new QAction(this);
+    m_receive->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_receive, &QAction::triggered, this, &MainWindow::receiveRequested);
     m_send = new QAction(this);
     m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     connect(m_send, &QAction::triggered, this, &MainWindow::sendRequested);
@@ -144,6 +147,7 @@ void MainWindow::createMenus()
     m_walletMenu->addAction(m_openWallet);
     m_walletMenu->addAction(m_lock);
     m_walletMenu->addSeparator();
+    m_walletMenu->addAction(m_receive);
     m_walletMenu->addAction(m_send);
     m_walletMenu->addSeparator();
     m_walletMenu->addAction(m_quit);
@@ -227,7 +231,7 @@ std::optional<btc::OutPoint> MainWindow::selectedCoin() const
 void MainWindow::updateActions()
 {
     const bool open = !m_walletName.isEmpty();
-    for (QAction *a : {m_lock, m_send, m_tx0, m_startAll, m_stopAll})
+    for (QAction *a : {m_lock, m_receive, m_send, m_tx0, m_startAll, m_stopAll})
         a->setEnabled(open);
     const auto coin = selectedCoin();
     const auto status = coin ? m_coinModel->statusAt(m_coinModel->rowOf(*coin)) : std::nullopt;
@@ -274,6 +278,7 @@ void MainWindow::retranslateUi()
     m_restoreWallet->setText(tr("&Restore wallet..."));
     m_openWallet->setText(tr("&Open wallet..."));
     m_lock->setText(tr("&Lock"));
+    m_receive->setText(tr("Rec&eive..."));
     m_send->setText(tr("&Send..."));
     m_quit->setText(tr("&Quit"));
     m_mixingMenu->setTitle(tr("&Mixing"));

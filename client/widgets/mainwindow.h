@@ -75,6 +75,7 @@ Q_SIGNALS:
     void openWalletRequested();
     void lockRequested();
     void tx0Requested();
+    void receiveRequested();
     void sendRequested();
     void settingsRequested();
     void startAllRequested();
@@ -116,6 +117,7 @@ private:
     QAction *m_restoreWallet = nullptr;
     QAction *m_openWallet = nullptr;
     QAction *m_lock = nullptr;
+    QAction *m_receive = nullptr;
     QAction *m_send = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_tx0 = nullptr;

@@ -480,7 +480,7 @@ private Q_SLOTS:
         QCOMPARE(c.birthdayHeight(), 150);
         QCOMPARE(*c.receiveAddress(), address(0));
         QCOMPARE(*c.receiveAddress(), address(0)); // stable until used
-        QCOMPARE(*c.newReceiveAddress(), address(0));
+        QCOMPARE(*c.newReceiveAddress(), address(1)); // address(0) handed out; the next one
         QCOMPARE(*c.receiveAddress(), address(1));
         QVERIFY(c.isMixing());
         QCOMPARE(c.settings(), settings());

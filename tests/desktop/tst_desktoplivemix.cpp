@@ -25,6 +25,7 @@
 #include <gui/guimapping.h>
 #include <widgets/cointablemodel.h>
 #include <widgets/mainwindow.h>
+#include <widgets/receivedialog.h>
 #include <widgets/translator.h>
 #include <widgets/tx0orderdialog.h>
 #include <widgets/tx0previewdialog.h>
@@ -35,6 +36,7 @@
 #include <crypto/random.h>
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QMessageBox>
 #include <QProcess>
@@ -192,9 +194,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(c().isOpen(), 30000);
         QCOMPARE(m_app->window()->windowTitle().contains(QFileInfo(request.path).completeBaseName()), true);
 
-        const auto address = c().receiveAddress();
-        QVERIFY(address);
-        const auto script = btc::addressToScript(*address, btc::networkParams(btc::Network::Regtest));
+        // The deposit address, as the user gets it: Wallet → Receive.
+        m_app->receiveFlow();
+        auto *receive = qobject_cast<gui::ReceiveDialog *>(m_app->currentDialog());
+        QVERIFY(receive);
+        const QString address = receive->address();
+        QCOMPARE(address, *c().receiveAddress());
+        QVERIFY(!guitest::screenshot(receive, QStringLiteral("desktop-receive")).isNull());
+        receive->copyButton()->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), address);
+        receive->newAddressButton()->click(); // for a second payer
+        QVERIFY(receive->address() != address);
+        QVERIFY(btc::addressToScript(receive->address(), btc::networkParams(btc::Network::Regtest)));
+        receive->accept();
+        const auto script = btc::addressToScript(address, btc::networkParams(btc::Network::Regtest));
         QVERIFY(script);
         QVERIFY(m_node.generateToAddress(1, test::bcoinAddress(*script)));
         QVERIFY(m_node.generateToAddress(100, w(0).miningAddress())); // coinbase maturity

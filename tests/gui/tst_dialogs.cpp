@@ -10,6 +10,7 @@
 #include <widgets/formatting.h>
 #include <widgets/newwalletdialog.h>
 #include <widgets/passwordfields.h>
+#include <widgets/receivedialog.h>
 #include <widgets/restorewalletdialog.h>
 #include <widgets/senddialog.h>
 #include <widgets/settingsdialog.h>
@@ -23,6 +24,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -31,6 +33,7 @@
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QGuiApplication>
 #include <QTimer>
 
 using namespace wp;
@@ -319,6 +322,26 @@ private Q_SLOTS:
         QVERIFY(showsText(&d, QStringLiteral("too small for this pool")));
         QVERIFY(!d.previewButton()->isEnabled());
         QVERIFY(!screenshot(&d, QStringLiteral("tx0order-too-small")).isNull());
+    }
+
+    void receiveShowsTheAddressToCopy()
+    {
+        ReceiveDialog d(btc::Network::Regtest);
+        QVERIFY(!d.copyButton()->isEnabled());
+        d.setError(QStringLiteral("Open a wallet first."));
+        QVERIFY(showsText(&d, QStringLiteral("Open a wallet first.")));
+        const QString address = QStringLiteral("bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080");
+        d.setAddress(address);
+        QVERIFY(showsText(&d, QStringLiteral("Send only regtest bitcoin to this address:")));
+        QVERIFY(d.addressEdit()->isReadOnly());
+        QCOMPARE(d.address(), address);
+        d.copyButton()->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), address);
+        QVERIFY(showsText(&d, QStringLiteral("Copied to the clipboard.")));
+        QSignalSpy another(&d, &ReceiveDialog::newAddressRequested);
+        d.newAddressButton()->click();
+        QCOMPARE(another.size(), 1);
+        QVERIFY(!screenshot(&d, QStringLiteral("receive")).isNull());
     }
 
     void sendChecksTheAddressAndPreviews()

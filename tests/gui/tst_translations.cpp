@@ -14,6 +14,7 @@
 
 #include <widgets/mainwindow.h>
 #include <widgets/newwalletdialog.h>
+#include <widgets/receivedialog.h>
 #include <widgets/restorewalletdialog.h>
 #include <widgets/senddialog.h>
 #include <widgets/settingsdialog.h>
@@ -363,6 +364,9 @@ private Q_SLOTS:
         QVERIFY(!pools.isEmpty());
         Tx0OrderDialog order(pools, client::FeePresets{}, pools.first().pool.mustMixBalanceMin * 3 + pools.first().pool.feeValue);
         check(&order, QStringLiteral("tx0 order"));
+        ReceiveDialog receive(btc::Network::Main);
+        receive.setAddress(QStringLiteral("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"));
+        check(&receive, QStringLiteral("receive"));
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 };
