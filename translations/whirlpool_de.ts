@@ -820,10 +820,6 @@
 <context>
     <name>wp::gui::DesktopApp</name>
     <message>
-        <source>No wallet is open. Create one (Wallet → New wallet) or restore one from its recovery words (Wallet → Restore wallet).</source>
-        <translation>Es ist keine Wallet geöffnet. Erstellen Sie eine (Wallet → Neue Wallet) oder stellen Sie eine mit ihren Wiederherstellungswörtern wieder her (Wallet → Wallet wiederherstellen).</translation>
-    </message>
-    <message>
         <source>The settings given on the command line were not applied: %1</source>
         <translation>Die auf der Kommandozeile angegebenen Einstellungen wurden nicht übernommen: %1</translation>
     </message>
@@ -1153,6 +1149,14 @@
     <message>
         <source>Rec&amp;eive...</source>
         <translation>Empfan&amp;gen …</translation>
+    </message>
+    <message>
+        <source>No wallet is open. Wallet → New wallet creates one; Wallet → Restore wallet brings one back from its recovery words; Wallet → Open wallet opens a wallet file.</source>
+        <translation>Es ist keine Wallet geöffnet. Wallet → Neue Wallet erstellt eine; Wallet → Wallet wiederherstellen holt eine mit ihren Wiederherstellungswörtern zurück; Wallet → Wallet öffnen öffnet eine Wallet-Datei.</translation>
+    </message>
+    <message>
+        <source>No coin to mix yet. Wallet → Receive gives the address to send bitcoin to. Once the deposit has a confirmation, Mixing → Tx0 makes premix coins of it: they show up here and mix by themselves.</source>
+        <translation>Noch keine Münze zum Mischen. Wallet → Empfangen zeigt die Adresse, an die Sie Bitcoin senden. Sobald die Einzahlung eine Bestätigung hat, macht Mischen → Tx0 daraus Premix-Münzen: Sie erscheinen hier und mischen von selbst.</translation>
     </message>
 </context>
 <context>

@@ -820,10 +820,6 @@
 <context>
     <name>wp::gui::DesktopApp</name>
     <message>
-        <source>No wallet is open. Create one (Wallet → New wallet) or restore one from its recovery words (Wallet → Restore wallet).</source>
-        <translation>No hay ningún monedero abierto. Cree uno (Monedero → Nuevo monedero) o restaure uno con sus palabras de recuperación (Monedero → Restaurar monedero).</translation>
-    </message>
-    <message>
         <source>The settings given on the command line were not applied: %1</source>
         <translation>No se aplicó la configuración indicada en la línea de comandos: %1</translation>
     </message>
@@ -1153,6 +1149,14 @@
     <message>
         <source>Rec&amp;eive...</source>
         <translation>Re&amp;cibir…</translation>
+    </message>
+    <message>
+        <source>No wallet is open. Wallet → New wallet creates one; Wallet → Restore wallet brings one back from its recovery words; Wallet → Open wallet opens a wallet file.</source>
+        <translation>No hay ningún monedero abierto. Monedero → Nuevo monedero crea uno; Monedero → Restaurar monedero recupera uno a partir de sus palabras de recuperación; Monedero → Abrir monedero abre un archivo de monedero.</translation>
+    </message>
+    <message>
+        <source>No coin to mix yet. Wallet → Receive gives the address to send bitcoin to. Once the deposit has a confirmation, Mixing → Tx0 makes premix coins of it: they show up here and mix by themselves.</source>
+        <translation>Todavía no hay monedas para mezclar. Monedero → Recibir da la dirección a la que enviar bitcoin. Cuando el depósito tenga una confirmación, Mezcla → Tx0 lo convierte en monedas premix: aparecen aquí y se mezclan solas.</translation>
     </message>
 </context>
 <context>

@@ -820,10 +820,6 @@
 <context>
     <name>wp::gui::DesktopApp</name>
     <message>
-        <source>No wallet is open. Create one (Wallet → New wallet) or restore one from its recovery words (Wallet → Restore wallet).</source>
-        <translation>Aucun portefeuille n’est ouvert. Créez-en un (Portefeuille → Nouveau portefeuille) ou restaurez-en un à partir de ses mots de récupération (Portefeuille → Restaurer un portefeuille).</translation>
-    </message>
-    <message>
         <source>The settings given on the command line were not applied: %1</source>
         <translation>Les paramètres donnés en ligne de commande n’ont pas été appliqués&#xa0;: %1</translation>
     </message>
@@ -1153,6 +1149,14 @@
     <message>
         <source>Rec&amp;eive...</source>
         <translation>Re&amp;cevoir…</translation>
+    </message>
+    <message>
+        <source>No wallet is open. Wallet → New wallet creates one; Wallet → Restore wallet brings one back from its recovery words; Wallet → Open wallet opens a wallet file.</source>
+        <translation>Aucun portefeuille n’est ouvert. Portefeuille → Nouveau portefeuille en crée un&#xa0;; Portefeuille → Restaurer un portefeuille en récupère un à partir de ses mots de récupération&#xa0;; Portefeuille → Ouvrir un portefeuille ouvre un fichier de portefeuille.</translation>
+    </message>
+    <message>
+        <source>No coin to mix yet. Wallet → Receive gives the address to send bitcoin to. Once the deposit has a confirmation, Mixing → Tx0 makes premix coins of it: they show up here and mix by themselves.</source>
+        <translation>Aucune pièce à mixer pour l’instant. Portefeuille → Recevoir donne l’adresse à laquelle envoyer des bitcoins. Dès que le dépôt a une confirmation, Mixage → Tx0 en fait des pièces premix&#xa0;: elles apparaissent ici et se mixent toutes seules.</translation>
     </message>
 </context>
 <context>

@@ -72,12 +72,10 @@ DesktopApp::~DesktopApp()
 void DesktopApp::start()
 {
     m_window->show();
+    // The last wallet used on this network, if any (else the window says how to make one).
     const QString last = rememberedWallet();
     if (!last.isEmpty() && QFileInfo::exists(last))
         unlockWallet(last);
-    else
-        m_window->addNote(tr("No wallet is open. Create one (Wallet → New wallet) or restore one from its recovery "
-                             "words (Wallet → Restore wallet)."));
 }
 
 // ---- controller -> window -------------------------------------------------------

@@ -56,7 +56,7 @@ public:
     Translator *translator() const { return m_translator.get(); }
 
     /// Shows the window; then asks for the password of the last wallet used on this
-    /// network, if there is one (or says how to create one).
+    /// network, if there is one.
     void start();
 
     /// Asks for @p path's password (unlock dialog), then opens it.

@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -40,9 +41,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_coinView->setColumnWidth(CoinTableModel::StepColumn, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 36);
     m_coinView->setContextMenuPolicy(Qt::ActionsContextMenu);
 
+    // No coin to show: say what to do instead of an empty table.
+    m_coinsHint = new QLabel(this);
+    m_coinsHint->setWordWrap(true);
+    m_coinsHint->setAlignment(Qt::AlignCenter);
+    m_coinsHint->setMargin(fontMetrics().height() * 2);
+    m_coinPages = new QStackedWidget(this);
+    m_coinPages->addWidget(m_coinView);
+    m_coinPages->addWidget(m_coinsHint);
+
     auto *coins = new QSplitter(Qt::Vertical, this);
     coins->addWidget(m_accounts);
-    coins->addWidget(m_coinView);
+    coins->addWidget(m_coinPages);
     coins->setStretchFactor(0, 0);
     coins->setStretchFactor(1, 1);
     coins->setChildrenCollapsible(false);
@@ -72,6 +82,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_coinModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateMixingSummary);
     connect(m_coinView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_coinModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_coinModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateCoinsHint);
+    connect(m_coinModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCoinsHint);
+    connect(m_coinModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCoinsHint);
 
     const QFontMetrics fm = fontMetrics();
     resize(fm.horizontalAdvance(QLatin1Char('M')) * 100, fm.height() * 38);
@@ -243,6 +256,17 @@ void MainWindow::updateActions()
                                || status->state == client::CoinMixState::Waiting));
 }
 
+void MainWindow::updateCoinsHint()
+{
+    m_coinsHint->setText(m_walletName.isEmpty()
+                             ? tr("No wallet is open. Wallet → New wallet creates one; Wallet → Restore wallet brings one "
+                                  "back from its recovery words; Wallet → Open wallet opens a wallet file.")
+                             : tr("No coin to mix yet. Wallet → Receive gives the address to send bitcoin to. Once the "
+                                  "deposit has a confirmation, Mixing → Tx0 makes premix coins of it: they show up here "
+                                  "and mix by themselves."));
+    m_coinPages->setCurrentWidget(m_coinModel->rowCount() > 0 ? static_cast<QWidget *>(m_coinView) : m_coinsHint);
+}
+
 void MainWindow::updateMixingSummary()
 {
     int mixing = 0;
@@ -294,6 +318,7 @@ void MainWindow::retranslateUi()
                                                         : tr("Connected to %1").arg(m_connectedName));
     m_nodeStatus->setText(m_nodeText.isEmpty() ? tr("Node: not checked yet") : m_nodeText);
     updateMixingSummary();
+    updateCoinsHint();
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -14,6 +14,7 @@ class QActionGroup;
 class QLabel;
 class QMenu;
 class QTabWidget;
+class QStackedWidget;
 class QTableView;
 
 namespace wp::gui {
@@ -93,11 +94,15 @@ private:
     void createMenus();
     void retranslateUi();
     void updateMixingSummary();
+    /// Shows the coin table, or what to do when it has no coin.
+    void updateCoinsHint();
     void updateActions();
 
     QTabWidget *m_tabs = nullptr;
     AccountsWidget *m_accounts = nullptr;
     QTableView *m_coinView = nullptr;
+    QStackedWidget *m_coinPages = nullptr; ///< the coin table, or m_coinsHint when it is empty
+    QLabel *m_coinsHint = nullptr;
     CoinTableModel *m_coinModel = nullptr;
     PoolsWidget *m_pools = nullptr;
     MixHistoryWidget *m_history = nullptr;

@@ -308,6 +308,8 @@ private Q_SLOTS:
         QCOMPARE(app.nextWalletPath(), QDir(options().walletDir).filePath(QStringLiteral("wallet-2.wallet")));
         QVERIFY(app.window()->windowTitle().contains(QStringLiteral("wallet")));
         QCOMPARE(app.controller()->birthdayHeight(), 1); // regtest default for a restore
+        // No coin yet: the window says where to go instead of showing an empty table.
+        QVERIFY(guitest::showsText(app.window(), QStringLiteral("No coin to mix yet. Wallet → Receive")));
 
         // The node does not answer: the status bar says so, the app goes on.
         QTRY_VERIFY_WITH_TIMEOUT(guitest::showsText(app.window(), QStringLiteral("Node unreachable")), 20000);
@@ -329,6 +331,7 @@ private Q_SLOTS:
         QVERIFY(!app.controller()->isOpen());
         QVERIFY(!app.window()->windowTitle().contains(QStringLiteral("wallet.wallet")));
         QCOMPARE(app.window()->coinModel()->rowCount(), 0);
+        QVERIFY(guitest::showsText(app.window(), QStringLiteral("No wallet is open.")));
         app.unlockWallet(path);
         auto *unlock = qobject_cast<gui::UnlockDialog *>(app.currentDialog());
         QVERIFY(unlock);
