@@ -27,20 +27,6 @@
 
 namespace wp::gui {
 
-namespace {
-
-QString networkKey(btc::Network network)
-{
-    switch (network) {
-    case btc::Network::Main: return QStringLiteral("main");
-    case btc::Network::Test: return QStringLiteral("test");
-    case btc::Network::Regtest: return QStringLiteral("regtest");
-    }
-    return {};
-}
-
-} // namespace
-
 DesktopApp::DesktopApp(DesktopOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options)),
       m_controller(std::make_unique<client::WalletController>(m_options.newWalletSettings, m_options.controller)),
@@ -304,14 +290,14 @@ void DesktopApp::openWallet(const QString &path, const QString &password) { m_co
 void DesktopApp::rememberWallet(const QString &path) const
 {
     if (m_options.rememberChoices)
-        QSettings().setValue(QStringLiteral("lastWallet/") + networkKey(m_options.network), QFileInfo(path).absoluteFilePath());
+        QSettings().setValue(QStringLiteral("lastWallet/") + btc::networkParams(m_options.network).name, QFileInfo(path).absoluteFilePath());
 }
 
 QString DesktopApp::rememberedWallet() const
 {
     if (!m_options.rememberChoices)
         return {};
-    return QSettings().value(QStringLiteral("lastWallet/") + networkKey(m_options.network)).toString();
+    return QSettings().value(QStringLiteral("lastWallet/") + btc::networkParams(m_options.network).name).toString();
 }
 
 // ---- Tx0 ------------------------------------------------------------------------

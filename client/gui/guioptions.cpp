@@ -93,7 +93,7 @@ Result<GuiLaunch> parseGuiCommandLine(const QStringList &arguments)
     d.walletDir = parser.isSet(walletDir)
                       ? parser.value(walletDir)
                       : QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                            .filePath(parser.value(network).toLower());
+                            .filePath(btc::networkParams(d.network).name);
     d.language = parser.value(language);
 
     client::AppSettings settings = client::AppSettings::defaults(d.network);
