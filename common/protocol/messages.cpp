@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace wp::proto {
 
@@ -54,6 +55,16 @@ public:
         if (!v.isDouble() || std::trunc(d) != d || std::fabs(d) > 9007199254740992.0)
             return setError(key, "an integer"), 0;
         return qint64(d);
+    }
+
+    /// integer() for an `int` field: a value outside the int range is an error,
+    /// never silently wrapped (an errorCode of 2^32 + 630 is not 630).
+    int integer32(const char *key)
+    {
+        const qint64 v = integer(key);
+        if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
+            return setError(key, "a 32-bit integer"), 0;
+        return int(v);
     }
 
     bool boolean(const char *key)
@@ -343,7 +354,7 @@ Result<ErrorResponse> ErrorResponse::fromJson(QByteArrayView json)
 {
     FieldReader r(json);
     ErrorResponse m;
-    m.errorCode = int(r.integer("errorCode"));
+    m.errorCode = r.integer32("errorCode");
     m.message = r.string("message", true);
     return r.finish(m);
 }
@@ -441,14 +452,14 @@ Result<PoolInfo> PoolInfo::fromJson(const QJsonObject &object)
     p.mustMixBalanceMin = r.integer("mustMixBalanceMin");
     p.mustMixBalanceCap = r.integer("mustMixBalanceCap");
     p.mustMixBalanceMax = r.integer("mustMixBalanceMax");
-    p.minAnonymitySet = int(r.integer("minAnonymitySet"));
-    p.minMustMix = int(r.integer("minMustMix"));
-    p.tx0MaxOutputs = int(r.integer("tx0MaxOutputs"));
-    p.nbRegistered = int(r.integer("nbRegistered"));
-    p.mixAnonymitySet = int(r.integer("mixAnonymitySet"));
+    p.minAnonymitySet = r.integer32("minAnonymitySet");
+    p.minMustMix = r.integer32("minMustMix");
+    p.tx0MaxOutputs = r.integer32("tx0MaxOutputs");
+    p.nbRegistered = r.integer32("nbRegistered");
+    p.mixAnonymitySet = r.integer32("mixAnonymitySet");
     p.mixStatus = r.string("mixStatus", true);
     p.elapsedTime = r.integer("elapsedTime");
-    p.nbConfirmed = int(r.integer("nbConfirmed"));
+    p.nbConfirmed = r.integer32("nbConfirmed");
     p.mixId = r.string("mixId", true);
     p.mixKeyFingerprint = r.string("mixKeyFingerprint", true);
     p.ownerUrlClear = r.string("ownerUrlClear", true);
@@ -510,7 +521,7 @@ Result<Tx0Data> Tx0Data::fromJson(const QJsonObject &object)
     m.feePaymentCode = r.string("feePaymentCode");
     m.feeValue = r.integer("feeValue");
     m.feeChange = r.integer("feeChange");
-    m.feeDiscountPercent = int(r.integer("feeDiscountPercent"));
+    m.feeDiscountPercent = r.integer32("feeDiscountPercent");
     m.message = r.string("message", true);
     m.feePayload64 = r.string("feePayload64");
     m.feeAddress = r.string("feeAddress", true);

@@ -94,14 +94,13 @@ Result<StompFrame> parseOne(QByteArrayView data, qsizetype &pos)
     const bool escaped = escapesHeaders(*commandLine);
 
     int count = 0;
+    bool sawLength = false;
     for (;;) {
         const auto line = readLine(data, pos);
         if (!line)
             return fail(QStringLiteral("truncated STOMP headers"));
         if (line->isEmpty())
             break;
-        if (++count > StompFrame::kMaxHeaders)
-            return fail(QStringLiteral("too many STOMP headers"));
         if (line->size() > StompFrame::kMaxHeaderLineLength)
             return fail(QStringLiteral("STOMP header line too long"));
         const qsizetype colon = line->indexOf(':');
@@ -117,6 +116,12 @@ Result<StompFrame> parseOne(QByteArrayView data, qsizetype &pos)
             name = std::move(*n);
             value = std::move(*v);
         }
+        // The limit is on the frame's own headers: the content-length that serialize()
+        // adds to a frame of kMaxHeaders headers and a body does not count.
+        if (name == "content-length" && !sawLength)
+            sawLength = true;
+        else if (++count > StompFrame::kMaxHeaders)
+            return fail(QStringLiteral("too many STOMP headers"));
         frame.addHeader(std::move(name), std::move(value));
     }
 
