@@ -27,14 +27,14 @@
 // no database, no RSA) and which every client sends; it goes through the whole stack:
 // WebSocket, STOMP parsing, the per-session rate limit, StompController, JSON and the
 // MESSAGE frame. The classic protocol has no echo (heart-beats are not answered). It is
-// two STOMP frames, so the per-session limit (50 frames/s) allows 25 requests/s per
-// client: the closed-loop senders are a fifth of the clients so that the limit is not
-// what caps the figure.
+// two STOMP frames, and the server closes a session above 50 frames/s: each client sends
+// at most 20 requests/s, and the closed loop uses every message client as a sender, so
+// the limit (20 x 10 000 = 200 000/s) is not what caps the figure.
 //
 // Open loop (target 2's p99): the target rate is offered, spread round-robin over all
 // clients (2 per client per second at 20 000/s over 10 000), and the round trip of
 // every reply is timed. Closed loop (target 2's msg/s): senders each keep one request
-// in flight; the reply rate is the server's saturation throughput.
+// in flight (at most 20/s each); the reply rate is the server's saturation throughput.
 //
 // Storm (target 3): pool 0.01btc is owned by instance alpha, which holds the clients;
 // beta runs on the same database. alpha gets SIGKILL; every client reconnects at once
@@ -266,7 +266,7 @@ void measureScaleAndMessages(bench::WsLoad &load, quint16 port, qint64 pid, cons
     f.openCpuUs = f.open.sent > 0 ? (cpuSeconds(pid) - cpu) * 1e6 / double(f.open.sent) : 0;
     progress("[%s]   %.0f msg/s, p50 %.1f ms, p99 %.1f ms, skipped %lld\n", label, f.open.rate(),
              percentile(f.open.rttMs, 0.5), percentile(f.open.rttMs, 0.99), qint64(f.open.skipped));
-    f.closedSenders = std::max(1, s.messageClients / 5);
+    f.closedSenders = s.messageClients;
     progress("[%s] closed loop: %d senders for %d s...\n", label, f.closedSenders, s.seconds);
     cpu = cpuSeconds(pid);
     f.closed = load.closedLoop(f.closedSenders, 1000, s.seconds * 1000);

@@ -17,6 +17,9 @@ namespace {
 
 constexpr int kMaxEvents = 1024;
 constexpr qint64 kDefaultRetryMs = 1000;
+/// Closed loop: a client sends at most one request per 50 ms (20/s = 40 frames/s), under
+/// the server's per-session limit of 50 frames/s that would otherwise close it.
+constexpr qint64 kMinRequestGapNs = 50'000'000;
 
 /// A client text frame: FIN + opcode 1 (or @p opcode), masked with the zero key.
 std::string clientFrame(const std::string &payload, unsigned char opcode = 0x1)
@@ -132,6 +135,7 @@ void WsLoad::trimTo(int keep)
     m_queue = std::move(queue);
     m_queueHead = 0;
     std::erase_if(m_retries, [keep](int i) { return i >= keep; });
+    std::erase_if(m_paced, [keep](int i) { return i >= keep; });
 }
 
 void WsLoad::closeAll()
@@ -218,6 +222,21 @@ void WsLoad::pump(int waitMs)
         });
         for (int index : due)
             sendSubscribe(index, true);
+    }
+    if (!m_paced.empty()) {
+        const qint64 now = nowNs();
+        std::vector<int> due;
+        std::erase_if(m_paced, [&](int index) {
+            const Conn &c = m_conns[size_t(index)];
+            if (c.state != State::Subscribed || !m_measure.active)
+                return true;
+            if (c.retryAtNs > now)
+                return false;
+            due.push_back(index);
+            return true;
+        });
+        for (int index : due)
+            sendRequest(index);
     }
 }
 
@@ -435,8 +454,15 @@ void WsLoad::onSubscribeReply(int index)
         ++m_measure.stats.replies;
         m_measure.stats.rttMs.append(double(nowNs() - c.sentNs) / 1e6);
     }
-    if (m_measure.active && m_measure.closedLoop)
-        sendRequest(index);
+    if (m_measure.active && m_measure.closedLoop) {
+        const qint64 due = c.sentNs + kMinRequestGapNs;
+        if (nowNs() >= due) {
+            sendRequest(index);
+        } else {
+            c.retryAtNs = due;
+            m_paced.push_back(index);
+        }
+    }
 }
 
 void WsLoad::sendSubscribe(int index, bool resubscribe)
@@ -547,6 +573,7 @@ RequestStats WsLoad::closedLoop(int senders, int warmupMs, int durationMs)
     m_measure.stats.seconds = double(durationMs) / 1000.0;
     m_measure.active = false;
     m_measure.counting = false;
+    m_paced.clear();
     RequestStats stats = m_measure.stats;
     runUntil([this] { return std::none_of(m_conns.cbegin(), m_conns.cend(), [](const Conn &c) { return c.inFlight; }); },
              3000);

@@ -93,7 +93,8 @@ public:
     /// clients (a client with one in flight is skipped) for @p warmupMs, then measured
     /// for @p durationMs. The request is a re-subscription to the pool (see bench_scale.cpp).
     RequestStats openLoop(double ratePerSecond, int warmupMs, int durationMs);
-    /// Closed loop: @p senders clients each keep one request in flight.
+    /// Closed loop: @p senders clients each keep one request in flight, each sending at
+    /// most 20 requests/s (the server closes a session above 50 frames/s; a request is 2).
     RequestStats closedLoop(int senders, int warmupMs, int durationMs);
 
 private:
@@ -148,6 +149,7 @@ private:
     std::vector<int> m_queue;  ///< indexes waiting to connect (FIFO, consumed from m_queueHead)
     size_t m_queueHead = 0;
     std::vector<int> m_retries; ///< indexes in RetryWait
+    std::vector<int> m_paced;   ///< closed loop: indexes waiting for their next request slot
     LoadCounters m_counters;
     Measure m_measure;
 };
