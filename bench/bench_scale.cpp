@@ -201,6 +201,7 @@ struct Figures {
     bench::RequestStats closed;
     int closedSenders = 0;
     double closedCpuUs = 0;
+    double loadCpuUs = 0; ///< this (load) process's CPU per message, both loops
     double stormS = -1;
     int stormSubscribed = 0;
     bench::LoadCounters stormCounters;
@@ -261,6 +262,8 @@ void measureScaleAndMessages(bench::WsLoad &load, quint16 port, qint64 pid, cons
     load.runUntil([] { return false; }, kSettleMs);
     progress("[%s] open loop: %.0f msg/s offered over %d clients for %d s...\n", label, s.rate, load.subscribed(),
              s.seconds);
+    const qint64 self = QCoreApplication::applicationPid();
+    const double selfCpu = cpuSeconds(self);
     double cpu = cpuSeconds(pid);
     f.open = load.openLoop(s.rate, 1000, s.seconds * 1000);
     f.openCpuUs = f.open.sent > 0 ? (cpuSeconds(pid) - cpu) * 1e6 / double(f.open.sent) : 0;
@@ -271,6 +274,8 @@ void measureScaleAndMessages(bench::WsLoad &load, quint16 port, qint64 pid, cons
     cpu = cpuSeconds(pid);
     f.closed = load.closedLoop(f.closedSenders, 1000, s.seconds * 1000);
     f.closedCpuUs = f.closed.sent > 0 ? (cpuSeconds(pid) - cpu) * 1e6 / double(f.closed.sent) : 0;
+    const qint64 allSent = f.open.sent + f.closed.sent;
+    f.loadCpuUs = allSent > 0 ? (cpuSeconds(self) - selfCpu) * 1e6 / double(allSent) : 0;
     progress("[%s]   %.0f msg/s, p50 %.1f ms, p99 %.1f ms\n", label, f.closed.rate(), percentile(f.closed.rttMs, 0.5),
              percentile(f.closed.rttMs, 0.99));
 }
@@ -490,6 +495,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("2 server CPU per msg, open / closed (us)"), QString(),
          QStringLiteral("%1 / %2").arg(num(coord.openCpuUs, 1), num(coord.closedCpuUs, 1)),
          QStringLiteral("%1 / %2").arg(num(bare.openCpuUs, 1), num(bare.closedCpuUs, 1)), QString()},
+        {QStringLiteral("2 load process CPU per msg (us)"), QString(), num(coord.loadCpuUs, 1), num(bare.loadCpuUs, 1), QString()},
         {QStringLiteral("3 storm: all back on the new owner (s)"), QStringLiteral("<= 10"),
          coord.stormS < 0 ? QStringLiteral("%1 of %2 in 60 s").arg(coord.stormSubscribed).arg(s.stormClients) : num(coord.stormS, 2),
          bare.stormS < 0 ? QStringLiteral("%1 of %2 in 60 s").arg(bare.stormSubscribed).arg(s.stormClients) : num(bare.stormS, 2),

@@ -106,6 +106,8 @@ void WsLoad::closeFd(Conn &c)
     c.in.clear();
     c.out.clear();
     c.partial.clear();
+    if (c.inFlight)
+        --m_requestsInFlight;
     c.inFlight = false;
     c.writeArmed = false;
 }
@@ -450,6 +452,7 @@ void WsLoad::onSubscribeReply(int index)
     if (!c.inFlight)
         return;
     c.inFlight = false;
+    --m_requestsInFlight;
     if (m_measure.counting) {
         ++m_measure.stats.replies;
         m_measure.stats.rttMs.append(double(nowNs() - c.sentNs) / 1e6);
@@ -488,6 +491,7 @@ void WsLoad::sendRequest(int index)
                                         {"destination", "/private/reply"},
                                         {"poolId", m_poolId}});
     c.inFlight = true;
+    ++m_requestsInFlight;
     c.sentNs = nowNs();
     ++m_measure.stats.sent;
     sendMessage(index, payload);
@@ -526,6 +530,12 @@ RequestStats WsLoad::openLoop(double ratePerSecond, int warmupMs, int durationMs
             m_measure.counting = true;
         const qint64 shouldHaveSent = qint64(double(now - start) * ratePerSecond / 1e9);
         while (due < shouldHaveSent) {
+            if (m_requestsInFlight >= qint64(ready.size())) { // every client waits for a reply
+                if (m_measure.counting)
+                    m_measure.stats.skipped += shouldHaveSent - due;
+                due = shouldHaveSent;
+                break;
+            }
             ++due;
             bool sent = false;
             for (size_t tries = 0; tries < ready.size() && !sent; ++tries) {
@@ -546,8 +556,7 @@ RequestStats WsLoad::openLoop(double ratePerSecond, int warmupMs, int durationMs
     m_measure.counting = false;
     RequestStats stats = m_measure.stats;
     // Let the replies still on their way arrive, uncounted, so the next phase starts clean.
-    runUntil([this] { return std::none_of(m_conns.cbegin(), m_conns.cend(), [](const Conn &c) { return c.inFlight; }); },
-             3000);
+    runUntil([this] { return m_requestsInFlight == 0; }, 3000);
     return stats;
 }
 
@@ -575,8 +584,7 @@ RequestStats WsLoad::closedLoop(int senders, int warmupMs, int durationMs)
     m_measure.counting = false;
     m_paced.clear();
     RequestStats stats = m_measure.stats;
-    runUntil([this] { return std::none_of(m_conns.cbegin(), m_conns.cend(), [](const Conn &c) { return c.inFlight; }); },
-             3000);
+    runUntil([this] { return m_requestsInFlight == 0; }, 3000);
     return stats;
 }
 

@@ -145,6 +145,7 @@ private:
     bool m_reconnect = false;
     int m_inFlight = 0;
     int m_subscribedNow = 0;
+    qint64 m_requestsInFlight = 0;
     std::vector<Conn> m_conns;
     std::vector<int> m_queue;  ///< indexes waiting to connect (FIFO, consumed from m_queueHead)
     size_t m_queueHead = 0;
