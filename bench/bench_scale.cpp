@@ -202,6 +202,8 @@ struct Figures {
     int closedSenders = 0;
     double closedCpuUs = 0;
     double loadCpuUs = 0; ///< this (load) process's CPU per message, both loops
+    double closedCpuShare = 0; ///< server CPU seconds per wall second in the closed loop
+    bench::RequestStats half; ///< open loop at half the rate
     double stormS = -1;
     int stormSubscribed = 0;
     bench::LoadCounters stormCounters;
@@ -269,10 +271,17 @@ void measureScaleAndMessages(bench::WsLoad &load, quint16 port, qint64 pid, cons
     f.openCpuUs = f.open.sent > 0 ? (cpuSeconds(pid) - cpu) * 1e6 / double(f.open.sent) : 0;
     progress("[%s]   %.0f msg/s, p50 %.1f ms, p99 %.1f ms, skipped %lld\n", label, f.open.rate(),
              percentile(f.open.rttMs, 0.5), percentile(f.open.rttMs, 0.99), qint64(f.open.skipped));
+    progress("[%s] open loop: %.0f msg/s offered (half the rate) for %d s...\n", label, s.rate / 2, s.seconds);
+    f.half = load.openLoop(s.rate / 2, 1000, s.seconds * 1000);
+    progress("[%s]   %.0f msg/s, p50 %.1f ms, p99 %.1f ms, skipped %lld\n", label, f.half.rate(),
+             percentile(f.half.rttMs, 0.5), percentile(f.half.rttMs, 0.99), qint64(f.half.skipped));
     f.closedSenders = s.messageClients;
     progress("[%s] closed loop: %d senders for %d s...\n", label, f.closedSenders, s.seconds);
     cpu = cpuSeconds(pid);
+    QElapsedTimer wall;
+    wall.start();
     f.closed = load.closedLoop(f.closedSenders, 1000, s.seconds * 1000);
+    f.closedCpuShare = (cpuSeconds(pid) - cpu) / (double(wall.nsecsElapsed()) / 1e9);
     f.closedCpuUs = f.closed.sent > 0 ? (cpuSeconds(pid) - cpu) * 1e6 / double(f.closed.sent) : 0;
     const qint64 allSent = f.open.sent + f.closed.sent;
     f.loadCpuUs = allSent > 0 ? (cpuSeconds(self) - selfCpu) * 1e6 / double(allSent) : 0;
@@ -492,6 +501,12 @@ int main(int argc, char *argv[])
          num(percentile(bare.open.rttMs, 0.5), 1), QString()},
         {QStringLiteral("2 open loop p99 RTT (ms)"), QStringLiteral("<= 100"), num(openP99, 1), num(percentile(bare.open.rttMs, 0.99), 1),
          verdict(openP99 <= 100 && coord.open.rate() >= 0.98 * s.rate, s.messageClients >= 10000 && s.rate >= 20000)},
+        {QStringLiteral("2 open loop msg/s (%1 offered)").arg(num(s.rate / 2)), QString(), num(coord.half.rate()),
+         num(bare.half.rate()), QString()},
+        {QStringLiteral("2 open loop p99 RTT at half rate (ms)"), QString(), num(percentile(coord.half.rttMs, 0.99), 1),
+         num(percentile(bare.half.rttMs, 0.99), 1), QString()},
+        {QStringLiteral("2 server CPU share in closed loop (cores)"), QString(), num(coord.closedCpuShare, 2),
+         num(bare.closedCpuShare, 2), QString()},
         {QStringLiteral("2 server CPU per msg, open / closed (us)"), QString(),
          QStringLiteral("%1 / %2").arg(num(coord.openCpuUs, 1), num(coord.closedCpuUs, 1)),
          QStringLiteral("%1 / %2").arg(num(bare.openCpuUs, 1), num(bare.closedCpuUs, 1)), QString()},
