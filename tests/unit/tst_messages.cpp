@@ -148,6 +148,14 @@ private Q_SLOTS:
         QCOMPARE(restErrorMessage("oops"), QStringLiteral("oops"));
         QVERIFY(!restErrorBody(QStringLiteral("x")).contains("errorCode")); // trap §13.16
     }
+
+    /// Found by fuzzing: int fields wrapped (2^32 + 630 was read as 630, a redirect). Out of range is refused.
+    void integersOutOfRangeAreRefused()
+    {
+        QCOMPARE(ErrorResponse::fromJson(R"({"errorCode":630,"message":"moved"})")->errorCode, 630);
+        QVERIFY(!ErrorResponse::fromJson(R"({"errorCode":4294967926,"message":"moved"})"));
+        QVERIFY(!ErrorResponse::fromJson(R"({"errorCode":-2147483649,"message":"x"})"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMessages)
