@@ -10,6 +10,7 @@
 // every pool has an owner again. Prints median / p90 / max and writes one CSV row
 // per run.
 #include "../tests/e2e/e2ehelpers.h"
+#include "benchstats.h"
 
 #include <db/dbconnection.h>
 
@@ -24,6 +25,7 @@
 #include <cstdio>
 
 using namespace wp;
+using bench::percentile;
 
 namespace {
 
@@ -67,15 +69,6 @@ struct Cluster {
         return row && row->has_value() ? int((*row)->toInt64(0).value_or(0)) : 0;
     }
 };
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype index = std::min(values.size() - 1, qsizetype(p * double(values.size() - 1) + 0.5));
-    return values[index];
-}
 
 bool waitUntil(const std::function<bool()> &condition, int timeoutMs, int stepMs = 10)
 {

@@ -39,6 +39,7 @@
 // Prints a table (figure, target, measured, pass/MISS) and exits 0 when every selected
 // target is met, 2 when one is missed, 1 when a service cannot start.
 #include "../tests/e2e/testwallet.h"
+#include "benchstats.h"
 
 #include <crypto/random.h>
 #include <db/dbconnection.h>
@@ -59,19 +60,11 @@
 #include <map>
 
 using namespace wp;
+using bench::percentile;
 
 namespace {
 
 const QString kPool = QStringLiteral("0.01btc");
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype index = std::min(values.size() - 1, qsizetype(p * double(values.size() - 1) + 0.5));
-    return values[index];
-}
 
 /// Runs the event loop until @p condition holds, checking it every @p pollMs. Unlike
 /// QTest::qWaitFor (which sleeps 10 ms between rounds of events), socket events are

@@ -44,6 +44,7 @@
 // retryAfterMs; the clients retry then. Measured: kill -> every client subscribed on
 // beta; failures are resets, refused connects, non-101 answers, closes, STOMP ERRORs.
 #include "../tests/e2e/e2ehelpers.h"
+#include "benchstats.h"
 #include "wsload.h"
 
 #include <db/dbconnection.h>
@@ -67,6 +68,7 @@
 #include <unistd.h>
 
 using namespace wp;
+using bench::percentile;
 
 namespace {
 
@@ -168,15 +170,6 @@ double cpuSeconds(qint64 pid)
 int openFds(qint64 pid)
 {
     return int(QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::System).size());
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype index = std::min(values.size() - 1, qsizetype(p * double(values.size() - 1) + 0.5));
-    return values[index];
 }
 
 struct Settings {
