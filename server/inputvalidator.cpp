@@ -97,24 +97,37 @@ void InputValidator::checkBan(std::shared_ptr<Job> job)
 // 6. The output exists; 7. its owner signed the pool id.
 void InputValidator::fetchTransaction(std::shared_ptr<Job> job)
 {
+    if (const ConfirmedTxCache::Entry *known = m_transactions.find(job->txid)) {
+        job->tx = known->tx;
+        job->timeMs = known->blockTimeMs;
+        return checkOutput(job);
+    }
     m_deps.node.getRawTransactionInfo(job->txid.toHex(), this, [this, job](Result<wp::net::RawTransactionInfo> info) {
         if (!info)
             return job->reply(rejected(QStringLiteral("UTXO not found")));
         auto tx = btc::Transaction::deserialize(info->raw);
-        if (!tx || job->index >= std::uint32_t(tx->outputs.size()) || tx->txid() != job->txid)
+        if (!tx || tx->txid() != job->txid)
             return job->reply(rejected(QStringLiteral("UTXO not found")));
         job->tx = std::move(*tx);
-        job->output = job->tx.outputs[qsizetype(job->index)];
-        job->confirmations = info->confirmations;
         job->timeMs = info->timeS * 1000;
-        if (!job->output.scriptPubKey.isP2wpkh())
-            return job->reply(rejected(QStringLiteral("Input rejected: only P2WPKH inputs can mix")));
-        auto owned = btc::verifyMessageForScript(job->output.scriptPubKey, job->request.poolId.toUtf8(),
-                                                 job->request.signature);
-        if (!owned)
-            return job->reply(Error(proto::error::kInvalidArgument, QStringLiteral("Invalid signature")));
-        checkUnspent(job);
+        if (info->confirmations > 0)
+            m_transactions.insert(job->txid, {job->tx, job->timeMs});
+        checkOutput(job);
     });
+}
+
+void InputValidator::checkOutput(std::shared_ptr<Job> job)
+{
+    if (job->index >= std::uint32_t(job->tx.outputs.size()))
+        return job->reply(rejected(QStringLiteral("UTXO not found")));
+    job->output = job->tx.outputs[qsizetype(job->index)];
+    if (!job->output.scriptPubKey.isP2wpkh())
+        return job->reply(rejected(QStringLiteral("Input rejected: only P2WPKH inputs can mix")));
+    auto owned = btc::verifyMessageForScript(job->output.scriptPubKey, job->request.poolId.toUtf8(),
+                                             job->request.signature);
+    if (!owned)
+        return job->reply(Error(proto::error::kInvalidArgument, QStringLiteral("Invalid signature")));
+    checkUnspent(job);
 }
 
 // 8. Still unspent (mempool included).
@@ -126,6 +139,8 @@ void InputValidator::checkUnspent(std::shared_ptr<Job> job)
                                  return job->reply(serverError());
                              if (!out->has_value())
                                  return job->reply(rejected(QStringLiteral("Waiting for first mix confirmation")));
+                             // The node's count now (the transaction itself may come from the cache).
+                             job->confirmations = (*out)->confirmations;
                              checkProvenance(job);
                          });
 }

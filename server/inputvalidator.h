@@ -1,5 +1,7 @@
 #pragma once
 
+#include "confirmedtxcache.h"
+
 #include <mix/poolconfig.h>
 #include <mix/registeredinput.h>
 #include <mix/tx0validator.h>
@@ -26,7 +28,9 @@ class MixStore;
 /// check, outpoint format, bans (txid and txid:index, shared by all instances),
 /// the output on the node, ownership proof, unspent, provenance (a valid Tx0
 /// for mustMix, an earlier successful mix of any instance for liquidity),
-/// value range and confirmations.
+/// value range and confirmations. Confirmed transactions are kept (ConfirmedTxCache):
+/// the outputs of one Tx0 register without fetching and parsing it again; whether
+/// the output is unspent, and its confirmations, come from the node each time.
 ///
 /// Thread affinity: the event-loop thread; every step is asynchronous.
 class InputValidator : public QObject {
@@ -54,11 +58,14 @@ private:
     struct Job;
     void checkBan(std::shared_ptr<Job> job);
     void fetchTransaction(std::shared_ptr<Job> job);
+    /// Steps 6 and 7 on the transaction of @p job's input (fetched or cached).
+    void checkOutput(std::shared_ptr<Job> job);
     void checkUnspent(std::shared_ptr<Job> job);
     void checkProvenance(std::shared_ptr<Job> job);
     void finish(std::shared_ptr<Job> job);
 
     Deps m_deps;
+    ConfirmedTxCache m_transactions;
 };
 
 } // namespace wp::server
