@@ -59,8 +59,9 @@ bool readInt(const QJsonObject &o, const QString &key, int min, int max, int &ou
         return true;
     if (!v.isDouble())
         return false;
+    // Range first: converting a double outside an integer type's range is undefined (found by fuzzing).
     const double d = v.toDouble();
-    if (d != double(qint64(d)) || d < min || d > max)
+    if (!(d >= min && d <= max) || d != std::floor(d))
         return false;
     out = int(d);
     return true;

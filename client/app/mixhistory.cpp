@@ -8,6 +8,11 @@
 
 namespace wp::client {
 
+namespace {
+/// Wall clock times past this (about the year 2255, ms since the epoch) are damage.
+constexpr double kMaxTimeMs = 9.0e12;
+} // namespace
+
 bool MixHistory::append(QList<MixRecord> &history, const MixRecord &record)
 {
     if (std::any_of(history.cbegin(), history.cend(), [&](const MixRecord &r) { return r.txid == record.txid; }))
@@ -37,10 +42,12 @@ QList<MixRecord> MixHistory::fromJson(const QJsonArray &json)
         const QJsonObject o = v.toObject();
         MixRecord r;
         r.txid = o.value(QStringLiteral("txid")).toString().toLower();
-        if (!btc::Txid::fromHex(r.txid) || !o.value(QStringLiteral("time")).isDouble())
+        const double timeMs = o.value(QStringLiteral("time")).toDouble(-1);
+        // In range before the cast (a double outside qint64's range converts with undefined behaviour).
+        if (!btc::Txid::fromHex(r.txid) || !(timeMs >= 0 && timeMs <= kMaxTimeMs))
             continue;
         r.poolId = o.value(QStringLiteral("pool")).toString().left(64);
-        r.timeMs = qint64(o.value(QStringLiteral("time")).toDouble());
+        r.timeMs = qint64(timeMs);
         r.instance = o.value(QStringLiteral("instance")).toString().left(256);
         r.mixNumber = std::clamp(o.value(QStringLiteral("mix")).toInt(1), 1, 1'000'000);
         append(out, r);

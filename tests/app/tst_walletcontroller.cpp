@@ -365,6 +365,8 @@ private Q_SLOTS:
         QVERIFY(!AppSettings::fromJson({{QStringLiteral("maxConcurrent"), 0}}));
         QVERIFY(!AppSettings::fromJson({{QStringLiteral("bootstrap"), QJsonArray{1, 2}}}));
         QVERIFY(!AppSettings::fromJson({{QStringLiteral("proxyPort"), 70000}}));
+        QVERIFY(!AppSettings::fromJson({{QStringLiteral("proxyPort"), 9.01e24}})); // found by fuzzing
+        QVERIFY(!AppSettings::fromJson({{QStringLiteral("maxConcurrent"), 2.5}}));
         QVERIFY(!AppSettings::fromJson({{QStringLiteral("feeDefaults"), QJsonArray{20, 10}}}));
         QVERIFY(!AppSettings::fromJson({{QStringLiteral("feeDefaults"), QJsonArray{20, 10, 0.5}}}));
         QCOMPARE(AppSettings::fromJson({})->feeDefaults, (std::array<btc::Amount, 3>{20, 10, 2}));
@@ -421,6 +423,8 @@ private Q_SLOTS:
         QJsonArray json = MixHistory::toJson(h);
         json.append(QJsonObject{{QStringLiteral("txid"), QStringLiteral("xyz")}, {QStringLiteral("time"), 1}});
         json.append(42);
+        json.append(QJsonObject{{QStringLiteral("txid"), QString(64, QLatin1Char('c'))}, {QStringLiteral("time"), 1e300}});
+        json.append(QJsonObject{{QStringLiteral("txid"), QString(64, QLatin1Char('d'))}, {QStringLiteral("time"), -5}});
         QCOMPARE(MixHistory::fromJson(json), h);
         // Capped: the oldest go.
         QList<MixRecord> many;
