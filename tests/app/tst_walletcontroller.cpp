@@ -50,21 +50,7 @@ quint16 closedPort()
 }
 
 /// The classic test pool (whirlpool-fixtures.json).
-proto::PoolInfo testPool()
-{
-    proto::PoolInfo pool;
-    pool.poolId = QStringLiteral("0.01btc");
-    pool.denomination = 1'000'000;
-    pool.feeValue = 50'000;
-    pool.mustMixBalanceMin = 1'000'170;
-    pool.mustMixBalanceCap = 1'009'500;
-    pool.mustMixBalanceMax = 1'010'000;
-    pool.minAnonymitySet = 5;
-    pool.minMustMix = 3;
-    pool.tx0MaxOutputs = 70;
-    pool.mixAnonymitySet = 5;
-    return pool;
-}
+proto::PoolInfo testPool() { return test::classicPool01btc(); }
 
 proto::PoolInfo smallPool()
 {

@@ -31,4 +31,20 @@ QByteArray hex(const QString &hexText)
     return *bytes;
 }
 
+proto::PoolInfo classicPool01btc()
+{
+    proto::PoolInfo pool;
+    pool.poolId = QStringLiteral("0.01btc");
+    pool.denomination = 1'000'000;
+    pool.feeValue = 50'000;
+    pool.mustMixBalanceMin = 1'000'170;
+    pool.mustMixBalanceCap = 1'009'500;
+    pool.mustMixBalanceMax = 1'010'000;
+    pool.minAnonymitySet = 5;
+    pool.minMustMix = 3;
+    pool.tx0MaxOutputs = 70;
+    pool.mixAnonymitySet = 5;
+    return pool;
+}
+
 } // namespace wp::test

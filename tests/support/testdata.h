@@ -1,5 +1,7 @@
 #pragma once
 
+#include <protocol/messages.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,5 +18,9 @@ QJsonDocument loadJson(const QString &relative);
 
 /// Hex string to bytes for vector files; invalid hex aborts the test.
 QByteArray hex(const QString &hex);
+
+/// The pool of the classic client's tests (AbstractTest#pool01btc, whirlpool-fixtures.json)
+/// as GET /rest/pools lists it.
+proto::PoolInfo classicPool01btc();
 
 } // namespace wp::test

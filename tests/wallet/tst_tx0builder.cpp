@@ -32,21 +32,7 @@ namespace {
 constexpr char kMnemonic[] = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 
 /// The pool of the classic client's tests (AbstractTest#pool01btc, whirlpool-fixtures.json).
-proto::PoolInfo testPool()
-{
-    proto::PoolInfo pool;
-    pool.poolId = QStringLiteral("0.01btc");
-    pool.denomination = 1'000'000;
-    pool.feeValue = 50'000;
-    pool.mustMixBalanceMin = 1'000'170;
-    pool.mustMixBalanceCap = 1'009'500;
-    pool.mustMixBalanceMax = 1'010'000;
-    pool.minAnonymitySet = 5;
-    pool.minMustMix = 3;
-    pool.tx0MaxOutputs = 70;
-    pool.mixAnonymitySet = 5;
-    return pool;
-}
+proto::PoolInfo testPool() { return test::classicPool01btc(); }
 
 struct Coordinator {
     QString paymentCode;
