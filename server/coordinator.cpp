@@ -152,8 +152,8 @@ Result<void> Coordinator::start()
                                   PoolService::Deps{*m_stomp, *m_store, *m_node, m_options.network, m_instanceId,
                                                     m_options.ban, m_options.inviteDelayMs},
                                   this);
-        // Fencing: a mix is broadcast only while the lease of the epoch it ran under is still ours.
-        p->setBroadcastGuard([this, p] { return m_cluster && m_cluster->holds(p->config().poolId, p->epoch()); });
+        // Fencing: the pool acts as owner only while the lease of the epoch it runs under is still ours.
+        p->setLeaseGuard([this, p] { return m_cluster && m_cluster->holds(p->config().poolId, p->epoch()); });
         m_pools.append(p);
     }
     // A pool run by another instance: tell the client where (DESIGN §2.4).

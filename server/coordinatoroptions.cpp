@@ -57,6 +57,8 @@ const Setting kSettings[] = {
     {"timings.register-output-ms", "120000", "REGISTER_OUTPUT timeout"},
     {"timings.reveal-output-ms", "40000", "REVEAL_OUTPUT timeout"},
     {"timings.signing-ms", "40000", "SIGNING timeout"},
+    {"timings.confirm-deadline-ms", "20000",
+     "an invited input must confirm within this time, or its slot goes to another input (twice in a row: blamed)"},
     {"ban.blames", "8", "blames within ban.period-s that ban an input (or its whole Tx0)"},
     {"ban.period-s", "7200", "window in which blames are counted"},
     {"ban.duration-s", "43200", "first ban duration"},
@@ -308,6 +310,7 @@ Result<CoordinatorOptions> CoordinatorOptions::parse(const QStringList &argument
     o.timings.registerOutputMs = int(r.integer(QStringLiteral("timings.register-output-ms"), 10, 3600000));
     o.timings.revealOutputMs = int(r.integer(QStringLiteral("timings.reveal-output-ms"), 10, 3600000));
     o.timings.signingMs = int(r.integer(QStringLiteral("timings.signing-ms"), 10, 3600000));
+    o.timings.confirmDeadlineMs = int(r.integer(QStringLiteral("timings.confirm-deadline-ms"), 10, 3600000));
 
     o.ban.blamesToBan = int(r.integer(QStringLiteral("ban.blames"), 1, 1000));
     o.ban.blamePeriodS = r.integer(QStringLiteral("ban.period-s"), 1, 365LL * 86400);

@@ -21,6 +21,11 @@ namespace {
 
 QString newMixId() { return util::toHex(crypto::randomBytes(16)); }
 
+/// How long the innocent inputs of a failed mix are invited before any other.
+constexpr qint64 kInnocentPriorityMs = 60'000;
+/// How soon a deadline that fell while an asynchronous step was running is looked at again.
+constexpr int kBusyRecheckMs = 20;
+
 } // namespace
 
 PoolService::PoolService(mix::PoolConfig pool, mix::MixTimings timings, Deps deps, QObject *parent)
@@ -118,7 +123,7 @@ void PoolService::stop(const QString &notice)
     m_running = false;
     if (m_mix && !m_mix->isOver()) {
         m_mix->failMix(mix::FailReason::Coordinator, notice, now());
-        finishMix({});
+        finishMix();
     }
     m_mix.reset();
     m_timer.stop();
@@ -160,18 +165,21 @@ void PoolService::armTimer()
 
 void PoolService::onDeadline()
 {
-    if (!m_mix || m_busy) {
-        armTimer();
+    if (!m_mix)
+        return;
+    if (m_busy) { // a node or database answer is awaited: look again shortly, without spinning
+        m_timer.start(kBusyRecheckMs);
         return;
     }
     const MixPhase before = m_mix->phase();
-    const Mix::DeadlineOutcome out = m_mix->onDeadline(now());
+    Mix::DeadlineOutcome out = m_mix->onDeadline(now());
     if (out.failed) {
-        finishMix(out.blames);
+        finishMix();
         return;
     }
+    onInvitationsExpired(std::move(out.expired));
     if (before == MixPhase::RegisterOutput && m_mix->phase() == MixPhase::RevealOutput) {
-        // Some outputs are missing: honest participants prove which output is theirs (§3.9).
+        // Some outputs are missing: honest participants prove which output is theirs.
         qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId() << "REVEAL_OUTPUT";
         sendToInputs(proto::type::kRevealOutputMixStatus,
                      proto::MixStatusNotification{proto::MixStatus::RevealOutput, m_mix->mixId()}.toJson());
@@ -208,33 +216,115 @@ void PoolService::registerInput(mix::RegisteredInput input)
     }
 }
 
+bool PoolService::stillOwner()
+{
+    if (!m_running)
+        return false;
+    if (!m_leaseGuard || m_leaseGuard())
+        return true;
+    qCWarning(lcPool).noquote() << m_pool.poolId << "lease no longer held: stops at once";
+    stop(QStringLiteral("The pool moved to another coordinator instance: connect again"));
+    return false;
+}
+
 void PoolService::invite()
 {
-    if (!m_mix || m_mix->phase() != MixPhase::ConfirmInput)
+    if (!m_mix || m_mix->phase() != MixPhase::ConfirmInput || !stillOwner())
         return;
-    // Liquidity first, then mustMix (§3.4); each pick is uniformly random.
+    // Liquidity first, then mustMix. Only inputs the mix would accept are picked, so an
+    // input it must refuse (same wallet, too little fee for the last slot) never holds a slot.
     for (const bool liquidity : {true, false}) {
         for (int wanted = m_mix->invitationsWanted(liquidity); wanted > 0; --wanted) {
-            auto input = m_queue.takeRandom(liquidity, [&](const mix::RegisteredInput &i) { return m_mix->acceptsInvitation(i); });
+            auto input = m_queue.takeRandom(
+                liquidity, [&](const mix::RegisteredInput &i) { return m_mix->acceptsInvitation(i); }, now());
             if (!input)
                 break;
-            m_mix->addConfirming(*input);
-            if (m_deps.inviteDelayMs <= 0) {
-                sendInvitation(m_mix->mixId(), *input);
-            } else {
-                QTimer::singleShot(m_deps.inviteDelayMs, this, [this, mixId = m_mix->mixId(), i = *input] {
-                    if (isCurrent(mixId) && m_mix->isConfirming(i.sessionId))
-                        sendInvitation(mixId, i);
-                });
-            }
+            m_mix->addConfirming(*input, now());
+            vetAndInvite(*input);
         }
     }
+}
+
+void PoolService::vetAndInvite(const mix::RegisteredInput &input)
+{
+    // A ban made since it queued (on any instance), or a spend since it registered: such an
+    // input would take a slot and be refused later. Both are checked again before inviting.
+    struct Vetting {
+        int remaining = 2;
+        std::optional<QString> banned;
+        bool spent = false;
+        bool error = false;
+    };
+    auto state = std::make_shared<Vetting>();
+    const QString mixId = m_mix->mixId();
+    auto decide = [this, state, mixId, input] {
+        if (--state->remaining > 0 || !isCurrent(mixId) || !m_mix->isConfirming(input.sessionId))
+            return;
+        if (state->error || state->banned || state->spent) {
+            m_mix->withdrawInvitation(input.sessionId);
+            if (state->error) // the database or node did not answer: try again at the next tick
+                m_queue.requeue(input);
+            else if (state->banned)
+                sendError(input.sessionId, proto::error::kInputBanned, *state->banned);
+            else
+                sendError(input.sessionId, proto::error::kInputRejected, QStringLiteral("Input is spent"));
+            if (!state->error)
+                invite(); // its slot goes to the next eligible input
+            return;
+        }
+        if (m_deps.inviteDelayMs <= 0)
+            return sendInvitation(mixId, input);
+        QTimer::singleShot(m_deps.inviteDelayMs, this, [this, mixId, input] {
+            if (isCurrent(mixId) && m_mix->isConfirming(input.sessionId))
+                sendInvitation(mixId, input);
+        });
+    };
+    const QString txid = input.outpoint.txid.toHex();
+    m_deps.store.activeBan({txid, input.outpoint.toString()}, this,
+                           [state, decide](Result<std::optional<Ban>> ban) {
+                               if (!ban)
+                                   state->error = true;
+                               else if (ban->has_value())
+                                   state->banned = QStringLiteral("Banned from service. ") +
+                                                   ((*ban)->response.isEmpty() ? QStringLiteral("Contact us.")
+                                                                               : (*ban)->response);
+                               decide();
+                           });
+    m_deps.node.getTxOut(txid, int(input.outpoint.index), this,
+                         [state, decide](Result<std::optional<wp::net::TxOutInfo>> out) {
+                             if (!out)
+                                 state->error = true;
+                             else if (!out->has_value())
+                                 state->spent = true;
+                             decide();
+                         });
 }
 
 void PoolService::sendInvitation(const QString &mixId, const mix::RegisteredInput &input)
 {
     const proto::ConfirmInputMixStatusNotification n{mixId, proto::encodeZ85(m_mix->key().publicKeyDer())};
     m_deps.messenger.sendToSession(input.sessionId, proto::type::kConfirmInputMixStatus, n.toJson());
+}
+
+void PoolService::onInvitationsExpired(QList<mix::RegisteredInput> expired)
+{
+    QList<mix::Blame> blames;
+    for (mix::RegisteredInput &input : expired) {
+        ++input.missedConfirms;
+        if (input.missedConfirms >= 2) {
+            // Invited twice in a row and silent both times: it holds slots on purpose, or its
+            // client is gone without closing the connection. Either way it stops here.
+            qCInfo(lcPool).noquote() << m_pool.poolId << "session" << input.sessionId << "missed its confirm deadline again";
+            blames.append({input.blameIdentifier(), mix::BlameReason::ConfirmTimeout});
+            sendError(input.sessionId, proto::error::kInputRejected,
+                      QStringLiteral("Invitation not confirmed in time"));
+        } else {
+            qCDebug(lcPool).noquote() << m_pool.poolId << "session" << input.sessionId << "missed its confirm deadline";
+            m_queue.requeue(std::move(input)); // invited again only when no punctual input waits
+        }
+    }
+    if (!blames.isEmpty())
+        recordBlames(blames, m_mix->mixId());
 }
 
 void PoolService::confirmInput(const QString &sessionId, const proto::ConfirmInputRequest &request)
@@ -250,6 +340,8 @@ void PoolService::confirmInput(const QString &sessionId, const proto::ConfirmInp
         sendError(sessionId, proto::error::kInvalidArgument, QStringLiteral("Invalid blindedBordereau64"));
         return;
     }
+    if (!stillOwner())
+        return;
     Mix::ConfirmResult result = m_mix->confirmInput(sessionId, request.userHash);
     switch (result.verdict) {
     case Mix::ConfirmVerdict::Requeue:
@@ -271,14 +363,16 @@ void PoolService::confirmInput(const QString &sessionId, const proto::ConfirmInp
     util::runInThreadPool<Result<QByteArray>>(
         this, [key, b = *blinded] { return key->signBlinded(b); },
         [this, sessionId, mixId = m_mix->mixId()](Result<QByteArray> signature) {
-            if (!isCurrent(mixId) || m_mix->phase() != MixPhase::ConfirmInput)
+            // Only an input still in this mix gets its blind signature (it may have left, or
+            // been found spent, while the signature was computed).
+            if (!isCurrent(mixId) || m_mix->phase() != MixPhase::ConfirmInput || !m_mix->hasSession(sessionId) ||
+                !stillOwner())
                 return;
             if (!signature) {
-                // A blinded value >= n or of the wrong size: the client's fault, and it leaves the mix.
+                // A blinded value >= n or of the wrong size: the client's fault, and it leaves the mix
+                // (it holds no signature yet, so nobody is blamed).
                 sendError(sessionId, proto::error::kInvalidArgument, signature.error().message);
-                const auto out = m_mix->onDisconnect(sessionId, now());
-                if (out.failed)
-                    finishMix({});
+                m_mix->onDisconnect(sessionId, now());
                 return;
             }
             const proto::ConfirmInputResponse response{mixId, proto::encodeZ85(*signature)};
@@ -323,16 +417,24 @@ void PoolService::checkUnspent(const QString &mixId, std::function<void(QList<bt
     }
 }
 
+bool PoolService::failIfSpent(const QList<btc::OutPoint> &spent)
+{
+    if (spent.isEmpty())
+        return false;
+    const Mix::LossOutcome out = m_mix->onInputsSpent(spent, now());
+    if (!out.failed)
+        return false;
+    finishMix();
+    return true;
+}
+
 void PoolService::beginRegisterOutput()
 {
+    if (!stillOwner())
+        return;
     checkUnspent(m_mix->mixId(), [this](QList<btc::OutPoint> spent) {
-        if (m_mix->phase() != MixPhase::ConfirmInput)
+        if (m_mix->phase() != MixPhase::ConfirmInput || failIfSpent(spent) || !stillOwner())
             return;
-        if (!spent.isEmpty()) {
-            m_mix->dropSpentInputs(spent); // not blamable yet: wait for the next tick
-            armTimer();
-            return;
-        }
         if (!m_mix->isReady()) {
             armTimer();
             return;
@@ -355,7 +457,7 @@ bool PoolService::ownsInputsHash(const QString &inputsHash) const
 void PoolService::registerOutput(const proto::RegisterOutputRequest &request, QObject *context,
                                  std::function<void(Result<void>)> done)
 {
-    if (!ownsInputsHash(request.inputsHash) || m_mix->phase() != MixPhase::RegisterOutput)
+    if (!ownsInputsHash(request.inputsHash) || m_mix->phase() != MixPhase::RegisterOutput || !stillOwner())
         return done(fail(proto::error::kInvalidArgument, QStringLiteral("Mix failed")));
     const auto address = btc::Address::fromString(request.receiveAddress, btc::networkParams(m_deps.network));
     if (!address || (address->type() != btc::AddressType::P2wpkh && address->type() != btc::AddressType::P2wsh))
@@ -406,14 +508,10 @@ void PoolService::maybeBeginSigning()
 void PoolService::beginSigning()
 {
     checkUnspent(m_mix->mixId(), [this](QList<btc::OutPoint> spent) {
-        if (m_mix->phase() != MixPhase::RegisterOutput)
+        if (m_mix->phase() != MixPhase::RegisterOutput || failIfSpent(spent) || !stillOwner())
             return;
         if (!m_mix->hasAllOutputs() || m_outputsBeingStored > 0) {
             maybeBeginSigning(); // an output was refused meanwhile: wait for its replacement
-            return;
-        }
-        if (!spent.isEmpty()) {
-            finishMix(m_mix->failOnSpentInputs(spent, now()));
             return;
         }
         const btc::Transaction &tx = m_mix->startSigning(now());
@@ -433,8 +531,10 @@ void PoolService::revealOutput(const QString &sessionId, const proto::RevealOutp
         sendError(sessionId, proto::error::kInvalidArgument, done.error().message);
         return;
     }
-    if (*done) // all but one revealed: blame the silent one now
-        finishMix(m_mix->onDeadline(now()).blames);
+    if (*done) { // the outcome is known: blame now rather than at the timeout
+        m_mix->onDeadline(now());
+        finishMix();
+    }
 }
 
 void PoolService::signing(const QString &sessionId, const proto::SigningRequest &request)
@@ -452,47 +552,51 @@ void PoolService::signing(const QString &sessionId, const proto::SigningRequest 
         }
         witness.append(*bytes);
     }
-    auto allSigned = m_mix->registerSignature(sessionId, witness);
-    if (!allSigned) {
-        sendError(sessionId, proto::error::kInvalidArgument, allSigned.error().message);
+    const Mix::SignatureVerdict verdict = m_mix->registerSignature(sessionId, witness, now());
+    switch (verdict.kind) {
+    case Mix::SignatureVerdict::Kind::Accepted:
         return;
+    case Mix::SignatureVerdict::Kind::AllSigned:
+        return broadcast();
+    case Mix::SignatureVerdict::Kind::Ignored:
+        return sendError(sessionId, proto::error::kInvalidArgument, verdict.reason);
+    case Mix::SignatureVerdict::Kind::Blamed:
+        qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId() << "refuses a signature:" << verdict.reason;
+        sendError(sessionId, proto::error::kInvalidArgument, verdict.reason);
+        return finishMix();
     }
-    if (*allSigned)
-        broadcast();
 }
 
 void PoolService::broadcast()
 {
-    if (m_broadcastGuard && !m_broadcastGuard()) {
-        m_mix->failMix(mix::FailReason::Coordinator, QStringLiteral("lease lost before broadcast"), now());
-        finishMix({});
+    if (!stillOwner())
         return;
-    }
     const btc::Transaction tx = m_mix->transaction();
-    m_busy = true;
     m_timer.stop();
-    // Remix provenance first (see MixStore::recordMixTxid), then the broadcast, still under the lease.
-    m_deps.store.recordMixTxid(
-        tx.txid().toHex(), m_pool.denomination, this, [this, tx, mixId = m_mix->mixId()](Result<void> recorded) {
-            if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing) {
+    // An input spent since it signed would make the node refuse the mix: find it first, so
+    // that it is blamed and not the mix as a whole.
+    checkUnspent(m_mix->mixId(), [this, tx](QList<btc::OutPoint> spent) {
+        if (m_mix->phase() != MixPhase::Signing || failIfSpent(spent) || !stillOwner())
+            return;
+        m_busy = true;
+        // Remix provenance first (see MixStore::recordMixTxid), then the broadcast, still under the lease.
+        m_deps.store.recordMixTxid(
+            tx.txid().toHex(), m_pool.denomination, this, [this, tx, mixId = m_mix->mixId()](Result<void> recorded) {
                 m_busy = false;
-                return;
-            }
-            if (!recorded) // the mix is still good for its users; saveMix() tries again
-                qCWarning(lcPool).noquote() << m_pool.poolId << "could not record the mix txid before broadcasting:"
-                                            << recorded.error().message;
-            if (m_broadcastGuard && !m_broadcastGuard()) {
-                m_busy = false;
-                m_mix->failMix(mix::FailReason::Coordinator, QStringLiteral("lease lost before broadcast"), now());
-                finishMix({});
-                return;
-            }
-            sendToNode(tx);
-        });
+                if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing)
+                    return;
+                if (!recorded) // the mix is still good for its users; saveMix() tries again
+                    qCWarning(lcPool).noquote() << m_pool.poolId << "could not record the mix txid before broadcasting:"
+                                                << recorded.error().message;
+                if (stillOwner())
+                    sendToNode(tx);
+            });
+    });
 }
 
 void PoolService::sendToNode(const btc::Transaction &tx)
 {
+    m_busy = true;
     m_deps.node.broadcast(tx.serialize(true), tx.txid().toHex(), this,
                           [this, mixId = m_mix->mixId()](Result<void> r) {
                               m_busy = false;
@@ -500,11 +604,17 @@ void PoolService::sendToNode(const btc::Transaction &tx)
                                   return;
                               if (r) {
                                   m_mix->succeed(now());
-                              } else {
-                                  qCWarning(lcPool).noquote() << m_pool.poolId << "broadcast failed:" << r.error().message;
-                                  m_mix->failMix(mix::FailReason::Broadcast, r.error().message.left(200), now());
+                                  return finishMix();
                               }
-                              finishMix({});
+                              qCWarning(lcPool).noquote() << m_pool.poolId << "broadcast failed:" << r.error().message;
+                              const QString why = r.error().message.left(200);
+                              // Refused: an input spent meanwhile is the cause and is blamed; else nobody is.
+                              checkUnspent(mixId, [this, why](QList<btc::OutPoint> spent) {
+                                  if (m_mix->phase() != MixPhase::Signing || failIfSpent(spent))
+                                      return;
+                                  m_mix->failMix(mix::FailReason::Broadcast, why, now());
+                                  finishMix();
+                              });
                           });
 }
 
@@ -513,12 +623,21 @@ void PoolService::sessionClosed(const QString &sessionId)
     m_queue.removeSession(sessionId);
     if (!m_mix || (m_busy && m_mix->phase() == MixPhase::Signing)) // broadcasting: its signature is in
         return;
-    const Mix::DisconnectOutcome out = m_mix->onDisconnect(sessionId, now());
-    if (out.failed)
-        finishMix(out.blame ? QList<mix::Blame>{*out.blame} : QList<mix::Blame>{});
+    if (m_mix->onDisconnect(sessionId, now()).failed)
+        finishMix();
 }
 
-void PoolService::finishMix(const QList<mix::Blame> &blames)
+void PoolService::recordBlames(const QList<mix::Blame> &blames, const QString &mixId)
+{
+    m_deps.store.blame(blames, mixId, m_deps.banPolicy, this, [pool = m_pool.poolId](Result<QStringList> banned) {
+        if (!banned)
+            qCWarning(lcPool).noquote() << pool << "could not record blames:" << banned.error().message;
+        else if (!banned->isEmpty())
+            qCInfo(lcPool).noquote() << pool << banned->size() << "input(s) banned";
+    });
+}
+
+void PoolService::finishMix()
 {
     WP_ASSERT(m_mix && m_mix->isOver());
     Mix &mix = *m_mix;
@@ -532,14 +651,16 @@ void PoolService::finishMix(const QList<mix::Blame> &blames)
     const QString mixId = mix.mixId();
 
     // Blames, like the mix history, are written only under a lease we still hold (fencing).
-    const bool leaseHeld = !m_broadcastGuard || m_broadcastGuard();
+    const QList<mix::Blame> &blames = mix.blames();
+    const bool leaseHeld = !m_leaseGuard || m_leaseGuard();
     if (!blames.isEmpty() && leaseHeld) {
-        m_deps.store.blame(blames, mixId, m_deps.banPolicy, this, [pool = m_pool.poolId](Result<QStringList> banned) {
-            if (!banned)
-                qCWarning(lcPool).noquote() << pool << "could not record blames:" << banned.error().message;
-            else if (!banned->isEmpty())
-                qCInfo(lcPool).noquote() << pool << banned->size() << "input(s) banned";
-        });
+        recordBlames(blames, mixId);
+        // The inputs that did nothing wrong are invited first when they register again
+        // (their clients do so at once): they lose seconds, not a round.
+        QList<btc::OutPoint> innocent;
+        for (const mix::RegisteredInput &input : mix.unblamedInputs())
+            innocent.append(input.outpoint);
+        m_queue.prioritise(innocent, now() + kInnocentPriorityMs);
     }
     if (success) {
         sendToInputs(proto::type::kSuccessMixStatus, proto::MixStatusNotification{proto::MixStatus::Success, mixId}.toJson());

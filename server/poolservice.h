@@ -64,8 +64,11 @@ public:
     bool isRunning() const { return m_running; }
     bool isDraining() const { return m_running && m_onDrained != nullptr; }
     qint64 epoch() const { return m_epoch; }
-    /// Called before anything is broadcast; false aborts the mix (fencing, issue #4).
-    void setBroadcastGuard(std::function<bool()> guard) { m_broadcastGuard = std::move(guard); }
+    /// Whether this instance holds the pool's lease right now (by the lease deadline, not a
+    /// flag a timer clears). Checked before every act as the pool's owner (inviting, blind
+    /// signing, accepting outputs, starting the signing, broadcasting, recording): when it
+    /// is false the pool stops at once, as if the lease had been reported lost.
+    void setLeaseGuard(std::function<bool()> guard) { m_leaseGuard = std::move(guard); }
 
     /// A validated input joins the queue. Sends 611 to the session if it already queued another input.
     void registerInput(mix::RegisteredInput input);
@@ -92,16 +95,25 @@ private:
     void prepareKey();
     void armTimer();
     void onDeadline();
+    /// False (and the pool stopped) once the lease is no longer ours.
+    bool stillOwner();
     void invite();
+    /// Sends the invitation once the input is known to be neither banned nor spent.
+    void vetAndInvite(const mix::RegisteredInput &input);
     void sendInvitation(const QString &mixId, const mix::RegisteredInput &input);
+    void onInvitationsExpired(QList<mix::RegisteredInput> expired);
     void checkUnspent(const QString &mixId, std::function<void(QList<btc::OutPoint> spent)> then);
+    /// Applies Mix::onInputsSpent(): true if the mix failed (and was finished).
+    bool failIfSpent(const QList<btc::OutPoint> &spent);
+    void recordBlames(const QList<mix::Blame> &blames, const QString &mixId);
     void beginRegisterOutput();
     void maybeBeginSigning();
     void beginSigning();
     void broadcast();
     /// Hands the signed mix to the node; the mix succeeds or fails with its answer.
     void sendToNode(const btc::Transaction &tx);
-    void finishMix(const QList<mix::Blame> &blames);
+    /// Reports the mix's end (success, or a failure charged to Mix::blames()), records it, and starts the next one.
+    void finishMix();
     void discardCollectingMix(const QString &notice);
     void finishDrain();
     void sendError(const QString &sessionId, int code, const QString &message);
@@ -121,7 +133,7 @@ private:
     bool m_busy = false; ///< an asynchronous phase change is in flight
     int m_outputsBeingStored = 0; ///< registered outputs whose shared-table insert has not answered yet
     qint64 m_epoch = 0;
-    std::function<bool()> m_broadcastGuard;
+    std::function<bool()> m_leaseGuard;
     std::function<void()> m_onDrained; ///< set while draining
     /// The drain's end, held back until the mix rows in flight are stored: the lease is
     /// released only after the last mix of this epoch is recorded.

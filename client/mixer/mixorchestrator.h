@@ -151,7 +151,7 @@ public:
 
     /// Queues @p outpoint (also a Blocked or Idle one). Returns: false if unknown.
     bool start(const btc::OutPoint &outpoint);
-    /// Stops @p outpoint's session (its input is not blamed before signing) and
+    /// Stops @p outpoint's session (its input is blamed if it had joined a mix and not signed) and
     /// leaves it Idle. Returns: false if unknown.
     bool stop(const btc::OutPoint &outpoint);
     /// start() / stop() for every coin; stopAll() also turns automatic mixing off

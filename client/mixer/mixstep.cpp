@@ -13,7 +13,8 @@ MixStepInfo mixStepInfo(MixStep step)
     case MixStep::Connected: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "connected"), 20, true};
     case MixStep::RegisteredInput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "registered input"), 30, true};
     case MixStep::ConfirmingInput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "waiting for a mix..."), 40, true};
-    case MixStep::ConfirmedInput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "joined a mix!"), 50, true};
+    // Joined: it holds a blind signature, so leaving now gets the input blamed.
+    case MixStep::ConfirmedInput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "joined a mix!"), 50, false};
     case MixStep::RegisteringOutput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "registering output"), 60, false};
     case MixStep::RegisteredOutput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "registered output"), 70, false};
     case MixStep::RevealedOutput: return {QT_TRANSLATE_NOOP("wp::client::MixOrchestrator", "round aborted"), 100, true};

@@ -58,19 +58,42 @@ std::optional<RegisteredInput> InputQueue::removeOutPoint(const btc::OutPoint &o
 }
 
 std::optional<RegisteredInput> InputQueue::takeRandom(bool liquidity,
-                                                      const std::function<bool(const RegisteredInput &)> &accept)
+                                                      const std::function<bool(const RegisteredInput &)> &accept,
+                                                      qint64 nowMs)
 {
+    m_priorityUntil.removeIf([&](const auto &entry) { return entry.value() <= nowMs; });
     QList<RegisteredInput> &l = list(liquidity);
+    auto rank = [&](const RegisteredInput &i) {
+        if (m_priorityUntil.contains(i.outpoint))
+            return 0;
+        return i.missedConfirms == 0 ? 1 : 2;
+    };
+    int best = 3;
     QList<qsizetype> candidates;
-    for (qsizetype i = 0; i < l.size(); ++i)
-        if (accept(l.at(i)))
+    for (qsizetype i = 0; i < l.size(); ++i) {
+        if (!accept(l.at(i)))
+            continue;
+        const int r = rank(l.at(i));
+        if (r < best) {
+            best = r;
+            candidates.clear();
+        }
+        if (r == best)
             candidates.append(i);
+    }
     if (candidates.isEmpty())
         return std::nullopt;
     const qsizetype pick = candidates.at(qsizetype(m_random(std::uint64_t(candidates.size()))));
     RegisteredInput out = l.takeAt(pick);
     m_bySession.remove(out.sessionId);
+    m_priorityUntil.remove(out.outpoint);
     return out;
+}
+
+void InputQueue::prioritise(const QList<btc::OutPoint> &outpoints, qint64 untilMs)
+{
+    for (const btc::OutPoint &o : outpoints)
+        m_priorityUntil.insert(o, untilMs);
 }
 
 void InputQueue::clear()
@@ -78,6 +101,7 @@ void InputQueue::clear()
     m_mustMix.clear();
     m_liquidity.clear();
     m_bySession.clear();
+    m_priorityUntil.clear();
 }
 
 } // namespace wp::server::mix

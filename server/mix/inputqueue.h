@@ -12,7 +12,7 @@
 namespace wp::server::mix {
 
 /// A pool's waiting inputs: one list of mustMix and one of liquidity inputs,
-/// at most one input per session (§3.3). No I/O; owned by the pool's service.
+/// at most one input per session (the classic rule). No I/O; owned by the pool's service.
 class InputQueue {
 public:
     /// Uniform random index in [0, bound); the CSPRNG in production, seeded in tests.
@@ -32,9 +32,17 @@ public:
     /// Removes the input spending @p outpoint, if any.
     std::optional<RegisteredInput> removeOutPoint(const btc::OutPoint &outpoint);
 
-    /// Removes and returns a uniformly random input of the given kind for which
-    /// @p accept is true (invitation, §3.4).
-    std::optional<RegisteredInput> takeRandom(bool liquidity, const std::function<bool(const RegisteredInput &)> &accept);
+    /// Removes and returns an input of the given kind for which @p accept is true, to
+    /// invite it: uniformly random among the accepted inputs of the best rank at @p nowMs,
+    /// (1) inputs prioritised by prioritise(), (2) inputs that answered their last
+    /// invitation, (3) inputs that let one expire (RegisteredInput::missedConfirms).
+    std::optional<RegisteredInput> takeRandom(bool liquidity, const std::function<bool(const RegisteredInput &)> &accept,
+                                              qint64 nowMs);
+
+    /// Invites these outpoints before any other until @p untilMs, whichever session
+    /// registers them: the innocent inputs of a mix that failed, so that they lose
+    /// seconds (their clients register again at once), not a round.
+    void prioritise(const QList<btc::OutPoint> &outpoints, qint64 untilMs);
 
     bool containsSession(const QString &sessionId) const { return m_bySession.contains(sessionId); }
     bool contains(const btc::OutPoint &outpoint) const;
@@ -51,6 +59,7 @@ private:
     QList<RegisteredInput> m_mustMix;
     QList<RegisteredInput> m_liquidity;
     QHash<QString, btc::OutPoint> m_bySession;
+    QHash<btc::OutPoint, qint64> m_priorityUntil; ///< outpoint -> end of its priority
 };
 
 } // namespace wp::server::mix

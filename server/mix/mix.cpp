@@ -15,7 +15,8 @@ namespace {
 constexpr std::array<const char *, 8> kFailReasonNames = {
     "",           "FAIL_REGISTER_OUTPUTS", "FAIL_SIGNING", "FAIL_BROADCAST", "REJECTED_OUTPUT",
     "DISCONNECT", "SPENT",                 "COORDINATOR"};
-constexpr std::array<const char *, 4> kBlameReasonNames = {"REGISTER_OUTPUT", "SIGNING", "DISCONNECT", "SPENT"};
+constexpr std::array<const char *, 5> kBlameReasonNames = {"REGISTER_OUTPUT", "SIGNING", "DISCONNECT", "SPENT",
+                                                           "CONFIRM_TIMEOUT"};
 
 } // namespace
 
@@ -40,7 +41,7 @@ int Mix::nbLiquidity() const { return nbInputs() - nbMustMix(); }
 int Mix::nbConfirming(bool liquidity) const
 {
     return int(std::count_if(m_confirming.begin(), m_confirming.end(),
-                             [&](const RegisteredInput &i) { return i.liquidity == liquidity; }));
+                             [&](const Invitation &i) { return i.input.liquidity == liquidity; }));
 }
 
 btc::Amount Mix::minerFeeAccumulated() const
@@ -103,20 +104,72 @@ int Mix::invitationsWanted(bool liquidity) const
 
 bool Mix::acceptsInvitation(const RegisteredInput &input) const
 {
-    if (hasSession(input.sessionId))
+    if (hasSession(input.sessionId) || m_sameWallet.contains(input.outpoint) || clashes(input))
         return false;
+    return input.liquidity || !lastMustMixSlotLacksFee(input, true);
+}
+
+// One input per transaction and per address in a mix (the classic rule), invitations included.
+bool Mix::clashes(const RegisteredInput &input) const
+{
     auto clash = [&](const RegisteredInput &other) {
         return other.outpoint.txid == input.outpoint.txid || other.prevout.scriptPubKey == input.prevout.scriptPubKey;
     };
-    return std::none_of(m_inputs.begin(), m_inputs.end(), [&](const MixInput &i) { return clash(i.input); }) &&
-           std::none_of(m_confirming.begin(), m_confirming.end(), clash);
+    return std::any_of(m_inputs.begin(), m_inputs.end(), [&](const MixInput &i) { return clash(i.input); }) ||
+           std::any_of(m_confirming.begin(), m_confirming.end(), [&](const Invitation &i) { return clash(i.input); });
 }
 
-void Mix::addConfirming(RegisteredInput input)
+// The last mustMix slot must bring the mix to its mustMix and fee minimum (the classic
+// rule). With @p countInvitations, the mustMix inputs invited and not yet confirmed are
+// counted as if they had joined: the slot the new one would take is what is left after them.
+bool Mix::lastMustMixSlotLacksFee(const RegisteredInput &input, bool countInvitations) const
+{
+    int mustMix = nbMustMix();
+    btc::Amount fee = minerFeeAccumulated();
+    int slots = mustMixSlots();
+    if (countInvitations) {
+        for (const Invitation &i : m_confirming) {
+            if (!i.input.liquidity) {
+                ++mustMix;
+                fee += i.input.overpay(m_pool.denomination);
+                --slots;
+            }
+        }
+    }
+    if (slots != 1)
+        return false;
+    return mustMix + 1 < m_pool.minMustMix || fee + input.overpay(m_pool.denomination) < m_pool.minerFeeMix();
+}
+
+void Mix::addConfirming(RegisteredInput input, qint64 nowMs)
 {
     WP_ASSERT(m_phase == MixPhase::ConfirmInput);
     const QString session = input.sessionId;
-    m_confirming.insert(session, std::move(input));
+    m_confirming.insert(session, Invitation{std::move(input), nowMs});
+}
+
+std::optional<RegisteredInput> Mix::withdrawInvitation(const QString &sessionId)
+{
+    const auto it = m_confirming.find(sessionId);
+    if (it == m_confirming.end())
+        return std::nullopt;
+    RegisteredInput input = std::move(it->input);
+    m_confirming.erase(it);
+    return input;
+}
+
+QList<RegisteredInput> Mix::takeExpiredInvitations(qint64 nowMs)
+{
+    QList<RegisteredInput> out;
+    for (auto it = m_confirming.begin(); it != m_confirming.end();) {
+        if (nowMs - it->invitedAtMs >= m_timings.confirmDeadlineMs) {
+            out.append(std::move(it->input));
+            it = m_confirming.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return out;
 }
 
 Mix::ConfirmResult Mix::confirmInput(const QString &sessionId, const QString &userHash)
@@ -124,9 +177,10 @@ Mix::ConfirmResult Mix::confirmInput(const QString &sessionId, const QString &us
     const auto it = m_confirming.find(sessionId);
     if (it == m_confirming.end())
         return {ConfirmVerdict::NotInvited, QStringLiteral("Confirming input not found"), std::nullopt};
-    RegisteredInput input = it.value();
+    RegisteredInput input = std::move(it->input);
     m_confirming.erase(it);
     input.lastUserHash = userHash;
+    input.missedConfirms = 0; // it answered
 
     auto requeue = [&](const QString &reason) { return ConfirmResult{ConfirmVerdict::Requeue, reason, input}; };
     if (hasInput(input.outpoint))
@@ -142,18 +196,15 @@ Mix::ConfirmResult Mix::confirmInput(const QString &sessionId, const QString &us
         const int slots = mustMixSlots();
         if (slots <= 0)
             return requeue(QStringLiteral("No mustMix slot available"));
-        // The last mustMix slot must bring the mix to its mustMix and fee minimum (trap §13.12).
-        if (slots == 1) {
-            const bool enoughMustMix = nbMustMix() + 1 >= m_pool.minMustMix;
-            const bool enoughFee = minerFeeAccumulated() + input.overpay(m_pool.denomination) >= m_pool.minerFeeMix();
-            if (!enoughMustMix || !enoughFee)
-                return requeue(QStringLiteral("Not enough miner fee for the last mustMix slot"));
-        }
+        if (lastMustMixSlotLacksFee(input, false))
+            return requeue(QStringLiteral("Not enough miner fee for the last mustMix slot"));
     }
     if (!userHash.isEmpty() &&
-        std::any_of(m_inputs.begin(), m_inputs.end(), [&](const MixInput &i) { return i.userHash == userHash; }))
+        std::any_of(m_inputs.begin(), m_inputs.end(), [&](const MixInput &i) { return i.userHash == userHash; })) {
+        m_sameWallet.insert(input.outpoint); // not invited again in this mix: its slot goes to another wallet
         return requeue(QStringLiteral("Another input of the same wallet is in this mix"));
-    if (!acceptsInvitation(input))
+    }
+    if (clashes(input))
         return requeue(QStringLiteral("An input of the same transaction or address is in this mix"));
 
     m_inputs.append(MixInput{input, userHash});
@@ -177,12 +228,6 @@ bool Mix::isReady() const
            nbLiquidity() >= m_pool.minLiquidity;
 }
 
-void Mix::dropSpentInputs(const QList<btc::OutPoint> &spent)
-{
-    m_inputs.removeIf([&](const MixInput &i) { return spent.contains(i.input.outpoint); });
-    recomputeSurge();
-}
-
 QList<RegisteredInput> Mix::startRegisterOutput(qint64 nowMs)
 {
     WP_ASSERT(m_phase == MixPhase::ConfirmInput);
@@ -190,8 +235,7 @@ QList<RegisteredInput> Mix::startRegisterOutput(qint64 nowMs)
     for (const MixInput &i : m_inputs)
         entries.append({i.input.outpoint.txid.toHex(), i.input.outpoint.index});
     m_inputsHash = proto::computeInputsHash(entries);
-    QList<RegisteredInput> back = m_confirming.values();
-    m_confirming.clear();
+    QList<RegisteredInput> back = takeConfirming();
     enterPhase(MixPhase::RegisterOutput, nowMs, m_timings.registerOutputMs);
     return back;
 }
@@ -264,35 +308,60 @@ Result<bool> Mix::revealOutput(const QString &sessionId, const QString &address)
     MixInput *input = findSession(sessionId);
     if (!input)
         return fail(QStringLiteral("Input not found in this mix"));
-    if (!m_bordereauByAddress.contains(address))
-        return fail(QStringLiteral("Output not registered in this mix"));
-    input->revealed = true;
-    const int revealed =
-        int(std::count_if(m_inputs.begin(), m_inputs.end(), [](const MixInput &i) { return i.revealed; }));
-    return revealed >= nbInputs() - 1;
+    if (address.isEmpty())
+        return fail(QStringLiteral("Invalid receiveAddress"));
+    if (input->hasRevealed())
+        return fail(QStringLiteral("Output already revealed"));
+    input->revealedAddress = address;
+    if (std::all_of(m_inputs.begin(), m_inputs.end(), [](const MixInput &i) { return i.hasRevealed(); }))
+        return true;
+    // Every registered output claimed by exactly one input: whoever is left registered nothing.
+    const QList<Blame> blamed = revealBlames();
+    return nbInputs() - blamed.size() >= m_outputs.size();
 }
 
-Result<bool> Mix::registerSignature(const QString &sessionId, const QList<QByteArray> &witness)
+QList<Blame> Mix::revealBlames() const
 {
+    QHash<QString, int> claims; // revealed address -> how many inputs revealed it
+    for (const MixInput &i : m_inputs)
+        if (i.hasRevealed())
+            ++claims[i.revealedAddress];
+    return blameWhere(
+        [&](const MixInput &i) {
+            return !i.hasRevealed() || !m_bordereauByAddress.contains(i.revealedAddress) ||
+                   claims.value(i.revealedAddress) > 1;
+        },
+        BlameReason::RegisterOutput);
+}
+
+Mix::SignatureVerdict Mix::registerSignature(const QString &sessionId, const QList<QByteArray> &witness, qint64 nowMs)
+{
+    using Kind = SignatureVerdict::Kind;
     if (m_phase != MixPhase::Signing)
-        return fail(QStringLiteral("Mix is not signing"));
+        return {Kind::Ignored, QStringLiteral("Mix is not signing"), std::nullopt};
     MixInput *input = findSession(sessionId);
     if (!input)
-        return fail(QStringLiteral("Input not found in this mix"));
+        return {Kind::Ignored, QStringLiteral("Input not found in this mix"), std::nullopt};
     if (input->hasSigned)
-        return fail(QStringLiteral("Input already signed"));
+        return {Kind::Ignored, QStringLiteral("Input already signed"), std::nullopt};
     const auto at = std::find_if(m_tx.inputs.begin(), m_tx.inputs.end(),
                                  [&](const btc::TxIn &in) { return in.prevout == input->input.outpoint; });
     WP_ASSERT(at != m_tx.inputs.end());
     const qsizetype index = at - m_tx.inputs.begin();
     btc::Transaction candidate = m_tx;
     candidate.inputs[index].witness = witness;
+    // A signature the node would refuse (invalid, or valid but non-standard) is as good as
+    // none: the mix cannot be broadcast with it. Its input is the cause.
     auto verified = btc::verifyP2wpkhInput(candidate, index, input->input.prevout.value, input->input.prevout.scriptPubKey);
-    if (!verified)
-        return fail(QStringLiteral("Invalid signature: %1").arg(verified.error().message));
+    if (!verified) {
+        const Blame blame{input->input.blameIdentifier(), BlameReason::Signing};
+        failBlaming(FailReason::Signing, {blame}, nowMs);
+        return {Kind::Blamed, QStringLiteral("Invalid signature: %1").arg(verified.error().message), blame};
+    }
     m_tx.inputs[index].witness = witness;
     input->hasSigned = true;
-    return std::all_of(m_inputs.begin(), m_inputs.end(), [](const MixInput &i) { return i.hasSigned; });
+    const bool all = std::all_of(m_inputs.begin(), m_inputs.end(), [](const MixInput &i) { return i.hasSigned; });
+    return {all ? Kind::AllSigned : Kind::Accepted, QString(), std::nullopt};
 }
 
 Mix::DeadlineOutcome Mix::onDeadline(qint64 nowMs)
@@ -301,6 +370,7 @@ Mix::DeadlineOutcome Mix::onDeadline(qint64 nowMs)
     switch (m_phase) {
     case MixPhase::ConfirmInput:
         m_deadlineMs = nowMs + m_timings.confirmTickMs;
+        out.expired = takeExpiredInvitations(nowMs);
         if (!isReady()) {
             out.tick = TickAction::InviteMore;
         } else if (m_surge > 0 && nbInputs() < maxInputs() && !m_waitedForSurge) {
@@ -319,13 +389,13 @@ Mix::DeadlineOutcome Mix::onDeadline(qint64 nowMs)
         }
         break;
     case MixPhase::RevealOutput:
-        out.blames = blameWhere([](const MixInput &i) { return !i.revealed; }, BlameReason::RegisterOutput);
-        failMix(FailReason::RegisterOutputs, QString(), nowMs);
+        out.blames = revealBlames();
+        failBlaming(FailReason::RegisterOutputs, out.blames, nowMs);
         out.failed = true;
         break;
     case MixPhase::Signing:
         out.blames = blameWhere([](const MixInput &i) { return !i.hasSigned; }, BlameReason::Signing);
-        failMix(FailReason::Signing, QString(), nowMs);
+        failBlaming(FailReason::Signing, out.blames, nowMs);
         out.failed = true;
         break;
     case MixPhase::Success:
@@ -336,61 +406,64 @@ Mix::DeadlineOutcome Mix::onDeadline(qint64 nowMs)
     return out;
 }
 
-Mix::DisconnectOutcome Mix::onDisconnect(const QString &sessionId, qint64 nowMs)
+Mix::LossOutcome Mix::onDisconnect(const QString &sessionId, qint64 nowMs)
 {
-    DisconnectOutcome out;
-    if (auto it = m_confirming.find(sessionId); it != m_confirming.end()) {
-        out.dropped = it.value();
-        m_confirming.erase(it);
+    LossOutcome out;
+    if (auto invited = withdrawInvitation(sessionId)) {
+        out.dropped = std::move(invited);
         return out;
     }
     MixInput *input = findSession(sessionId);
     if (!input || isOver())
         return out;
-    const RegisteredInput gone = input->input;
-    switch (m_phase) {
-    case MixPhase::ConfirmInput:
-        if (input->confirmationSent) {
-            // It holds a blind signature of this mix's key and could still register an output,
-            // displacing an honest one: the mix fails (nobody blamed, as in classic) and a new
-            // mix with a new key starts.
-            failMix(FailReason::Disconnect, gone.blameIdentifier(), nowMs);
-            out.failed = true;
-        } else {
-            m_inputs.removeIf([&](const MixInput &i) { return i.input.sessionId == sessionId; });
-            recomputeSurge();
-        }
-        break;
-    case MixPhase::Signing:
-        if (input->hasSigned)
-            break; // its part is done
-        [[fallthrough]];
-    case MixPhase::RegisterOutput:
-    case MixPhase::RevealOutput:
-        out.blame = Blame{gone.blameIdentifier(), BlameReason::Disconnect};
-        failMix(FailReason::Disconnect, gone.outpoint.txid.toHex() + QLatin1Char(':') + QString::number(gone.outpoint.index),
-             nowMs);
+    const bool holdsSignature = input->confirmationSent || m_phase != MixPhase::ConfirmInput;
+    if (!holdsSignature) { // its blind signature was not sent: it leaves, and takes nothing with it
+        m_inputs.removeIf([&](const MixInput &i) { return i.input.sessionId == sessionId; });
+        recomputeSurge();
+        return out;
+    }
+    if (m_phase == MixPhase::Signing && input->hasSigned)
+        return out; // its part is done
+    out.blames.append(Blame{input->input.blameIdentifier(), BlameReason::Disconnect});
+    failBlaming(FailReason::Disconnect, out.blames, nowMs);
+    out.failed = true;
+    return out;
+}
+
+Mix::LossOutcome Mix::onInputsSpent(const QList<btc::OutPoint> &spent, qint64 nowMs)
+{
+    LossOutcome out;
+    if (isOver())
+        return out;
+    if (m_phase == MixPhase::ConfirmInput) {
+        // No blind signature delivered yet: nothing to take back, it just leaves.
+        m_inputs.removeIf([&](const MixInput &i) { return !i.confirmationSent && spent.contains(i.input.outpoint); });
+        recomputeSurge();
+    }
+    out.blames = blameWhere([&](const MixInput &i) { return spent.contains(i.input.outpoint); }, BlameReason::Spent);
+    if (!out.blames.isEmpty()) {
+        failBlaming(FailReason::Spent, out.blames, nowMs);
         out.failed = true;
-        break;
-    case MixPhase::Success:
-    case MixPhase::Fail:
-        break;
     }
     return out;
 }
 
-QList<Blame> Mix::failOnSpentInputs(const QList<btc::OutPoint> &spent, qint64 nowMs)
+QList<RegisteredInput> Mix::unblamedInputs() const
 {
-    const QList<Blame> blames =
-        blameWhere([&](const MixInput &i) { return spent.contains(i.input.outpoint); }, BlameReason::Spent);
-    if (!blames.isEmpty())
-        failMix(FailReason::Spent, blames.first().identifier, nowMs);
-    return blames;
+    QList<RegisteredInput> out;
+    for (const MixInput &i : m_inputs) {
+        const QString id = i.input.blameIdentifier();
+        if (std::none_of(m_blames.begin(), m_blames.end(), [&](const Blame &b) { return b.identifier == id; }))
+            out.append(i.input);
+    }
+    return out;
 }
 
 QList<RegisteredInput> Mix::takeConfirming()
 {
-    QList<RegisteredInput> out = m_confirming.values();
+    QList<RegisteredInput> out;
+    for (Invitation &i : m_confirming)
+        out.append(std::move(i.input));
     m_confirming.clear();
     return out;
 }
@@ -408,6 +481,20 @@ void Mix::failMix(FailReason reason, const QString &info, qint64 nowMs)
     m_failReason = reason;
     m_failInfo = info;
     enterPhase(MixPhase::Fail, nowMs, -1);
+}
+
+void Mix::failBlaming(FailReason reason, const QList<Blame> &blames, qint64 nowMs)
+{
+    if (isOver())
+        return;
+    m_blames = blames;
+    QStringList outpoints; // the fail info names the inputs, as the classic coordinator does
+    for (const MixInput &i : m_inputs) {
+        const QString id = i.input.blameIdentifier();
+        if (std::any_of(blames.begin(), blames.end(), [&](const Blame &blame) { return blame.identifier == id; }))
+            outpoints.append(i.input.outpoint.toString());
+    }
+    failMix(reason, outpoints.join(QLatin1Char(',')), nowMs);
 }
 
 void Mix::enterPhase(MixPhase phase, qint64 nowMs, int timeoutMs)

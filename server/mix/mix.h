@@ -26,7 +26,8 @@ enum class MixPhase { ConfirmInput, RegisterOutput, RevealOutput, Signing, Succe
 enum class FailReason { None, RegisterOutputs, Signing, Broadcast, RejectedOutput, Disconnect, Spent, Coordinator };
 QString failReasonName(FailReason reason);
 
-enum class BlameReason { RegisterOutput, Signing, Disconnect, Spent };
+/// Why an input is blamed (see docs/operator-guide.md, "Who is blamed").
+enum class BlameReason { RegisterOutput, Signing, Disconnect, Spent, ConfirmTimeout };
 QString blameReasonName(BlameReason reason);
 
 struct Blame {
@@ -39,13 +40,22 @@ struct MixInput {
     RegisteredInput input;
     QString userHash;
     bool confirmationSent = false; ///< its ConfirmInputResponse (blind signature) went out
-    bool revealed = false;
+    QString revealedAddress;       ///< REVEAL_OUTPUT: the address it says is its own (first answer counts)
     bool hasSigned = false;
+
+    bool hasRevealed() const { return !revealedAddress.isEmpty(); }
 };
 
-/// The state machine of one mix (§3.4-§3.9), without I/O: the pool's service
-/// feeds it requests and deadlines with explicit times, and carries out what the
-/// results say (send, sign, broadcast, save). One mix per pool at a time.
+/// The state machine of one mix, without I/O: the pool's service feeds it
+/// requests and deadlines with explicit times, and carries out what the results
+/// say (send, sign, broadcast, save, blame). One mix per pool at a time.
+///
+/// Accountability (docs/operator-guide.md, "Who is blamed"): every failed mix is
+/// charged to the inputs that caused it and to no one else. An input that holds
+/// a blind signature of this mix's key and leaves (disconnects, is spent) is
+/// blamed and fails the mix at once: its signature would otherwise let it
+/// register an output that is not backed by an input, displacing an honest one.
+/// The pool's service then starts the next mix with a fresh key.
 ///
 /// Thread affinity: none (plain object); used from the event-loop thread.
 class Mix {
@@ -80,10 +90,18 @@ public:
 
     /// How many more inputs of the kind to invite now (invitations in flight count).
     int invitationsWanted(bool liquidity) const;
-    /// Whether a queued input may be invited (not the same tx, address or session as one in the mix).
+    /// Whether a queued input may be invited: the mix would not refuse it (same session,
+    /// transaction, address or wallet as an input in the mix or invited; the last mustMix
+    /// slot without the fee the mix still needs). Inviting only such inputs keeps a pool
+    /// from stalling on an input it must refuse again and again.
     bool acceptsInvitation(const RegisteredInput &input) const;
-    /// Records an invitation (the input left the queue and waits for its ConfirmInput).
-    void addConfirming(RegisteredInput input);
+    /// Records an invitation at @p nowMs (the input left the queue and waits for its ConfirmInput).
+    void addConfirming(RegisteredInput input, qint64 nowMs);
+    /// Withdraws an invitation before it was answered (the input turned out banned or spent).
+    std::optional<RegisteredInput> withdrawInvitation(const QString &sessionId);
+    /// Removes and returns the invitations older than the confirm deadline at @p nowMs:
+    /// their slots go to other inputs (see RegisteredInput::missedConfirms).
+    QList<RegisteredInput> takeExpiredInvitations(qint64 nowMs);
     bool isConfirming(const QString &sessionId) const { return m_confirming.contains(sessionId); }
 
     enum class ConfirmVerdict {
@@ -105,8 +123,6 @@ public:
     /// Enough inputs, mustMix overpay and liquidity, and every blind signature delivered (§3.4).
     bool isReady() const;
 
-    /// Inputs found spent while confirming are dropped without blame.
-    void dropSpentInputs(const QList<btc::OutPoint> &spent);
 
     // ---- REGISTER_OUTPUT -----------------------------------------------------
 
@@ -132,15 +148,31 @@ public:
 
     // ---- REVEAL_OUTPUT -------------------------------------------------------
 
-    /// A RevealOutput from an honest participant. Returns true once all but one
-    /// input revealed: the mix can fail at once, blaming the one that did not.
+    /// A RevealOutput: @p address is the output the session says it registered. Its first
+    /// answer counts. Returns true once the outcome is known (every input answered, or
+    /// every registered output is claimed by exactly one input): the mix can fail at once.
     Result<bool> revealOutput(const QString &sessionId, const QString &address);
+    /// Who is blamed when REVEAL_OUTPUT ends: every input that did not reveal, revealed an
+    /// address that is not a registered output of this mix, or revealed an address that
+    /// another input revealed too. An input that revealed its own registered address
+    /// alone is never blamed.
+    QList<Blame> revealBlames() const;
 
     // ---- SIGNING -------------------------------------------------------------
 
-    /// Verifies @p witness for the session's input (BIP143, P2WPKH) and installs it.
-    /// Returns true when every input is signed.
-    Result<bool> registerSignature(const QString &sessionId, const QList<QByteArray> &witness);
+    struct SignatureVerdict {
+        enum class Kind {
+            Accepted,  ///< installed; others still have to sign
+            AllSigned, ///< installed, and every input is signed: broadcast
+            Ignored,   ///< not for this mix's inputs (unknown session, signed twice, wrong phase): error only
+            Blamed,    ///< an invalid or non-standard signature: the mix failed, blaming its input
+        } kind;
+        QString reason;
+        std::optional<Blame> blame;
+    };
+    /// Verifies @p witness for the session's input (BIP143, P2WPKH, and the node's
+    /// standardness rules: low-S strict DER, SIGHASH_ALL, two witness items) and installs it.
+    SignatureVerdict registerSignature(const QString &sessionId, const QList<QByteArray> &witness, qint64 nowMs);
 
     // ---- deadlines, disconnects, end ------------------------------------------
 
@@ -149,20 +181,27 @@ public:
         TickAction tick = TickAction::None; ///< CONFIRM_INPUT ticks
         bool failed = false;                ///< the mix failed on this deadline
         QList<Blame> blames;
+        QList<RegisteredInput> expired;     ///< CONFIRM_INPUT: invitations past the confirm deadline
     };
     /// Called at deadlineMs(): ticks CONFIRM_INPUT, or times out the current phase (§3.2, §3.9).
     DeadlineOutcome onDeadline(qint64 nowMs);
 
-    struct DisconnectOutcome {
-        std::optional<RegisteredInput> dropped; ///< a confirming input, dropped without blame
-        std::optional<Blame> blame;
+    struct LossOutcome {
+        std::optional<RegisteredInput> dropped; ///< an invited input, dropped without blame
+        QList<Blame> blames;
         bool failed = false;
     };
-    /// The session's connection closed (§3.9).
-    DisconnectOutcome onDisconnect(const QString &sessionId, qint64 nowMs);
+    /// The session's connection closed. Blamed DISCONNECT (and the mix fails) once its
+    /// input holds a blind signature and has not signed yet.
+    LossOutcome onDisconnect(const QString &sessionId, qint64 nowMs);
+    /// Inputs the node reports spent. Those holding a blind signature are blamed SPENT and
+    /// the mix fails; in CONFIRM_INPUT the others (no signature delivered yet) just leave.
+    LossOutcome onInputsSpent(const QList<btc::OutPoint> &spent, qint64 nowMs);
 
-    /// Inputs found spent after CONFIRM_INPUT: blamed SPENT, the mix fails.
-    QList<Blame> failOnSpentInputs(const QList<btc::OutPoint> &spent, qint64 nowMs);
+    /// The blames of the failure that ended this mix.
+    const QList<Blame> &blames() const { return m_blames; }
+    /// Inputs of this mix that were not blamed (after a failure: the innocent ones).
+    QList<RegisteredInput> unblamedInputs() const;
 
     /// Removes and returns the invited-but-unconfirmed inputs (they go back to the
     /// queue when the mix ends: they did nothing wrong).
@@ -170,6 +209,8 @@ public:
 
     void succeed(qint64 nowMs);
     void failMix(FailReason reason, const QString &info, qint64 nowMs);
+    /// Fails the mix charging @p blames (their inputs are the cause).
+    void failBlaming(FailReason reason, const QList<Blame> &blames, qint64 nowMs);
     FailReason failReason() const { return m_failReason; }
     const QString &failInfo() const { return m_failInfo; }
 
@@ -180,6 +221,8 @@ private:
     void recomputeSurge();
     void enterPhase(MixPhase phase, qint64 nowMs, int timeoutMs);
     MixInput *findSession(const QString &sessionId);
+    bool clashes(const RegisteredInput &input) const;
+    bool lastMustMixSlotLacksFee(const RegisteredInput &input, bool countInvitations) const;
     QList<Blame> blameWhere(const std::function<bool(const MixInput &)> &guilty, BlameReason reason) const;
 
     PoolConfig m_pool;
@@ -193,8 +236,14 @@ private:
     int m_surge = 0;
     bool m_waitedForSurge = false;
 
-    QHash<QString, RegisteredInput> m_confirming; ///< by session id
+    struct Invitation {
+        RegisteredInput input;
+        qint64 invitedAtMs = 0;
+    };
+    QHash<QString, Invitation> m_confirming; ///< by session id
+    QSet<btc::OutPoint> m_sameWallet;        ///< refused in this mix: same wallet as an input in it
     QList<MixInput> m_inputs;
+    QList<Blame> m_blames;
     QString m_inputsHash;
 
     struct Output {

@@ -38,6 +38,9 @@ struct MixTimings {
     int registerOutputMs = 120000;   ///< REGISTER_OUTPUT timeout
     int revealOutputMs = 40000;      ///< REVEAL_OUTPUT timeout
     int signingMs = 40000;           ///< SIGNING timeout
+    /// An invited input must confirm within this time, or its slot goes to another input.
+    /// Honest clients answer at once (a round trip, through Tor a few seconds).
+    int confirmDeadlineMs = 20000;
 };
 
 } // namespace wp::server::mix

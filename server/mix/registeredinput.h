@@ -14,8 +14,11 @@ struct RegisteredInput {
     btc::TxOut prevout;     ///< value and scriptPubKey of the output it spends
     bool liquidity = false; ///< true: a remix of a postmix output; false: a Tx0 premix (mustMix)
     QString lastUserHash;   ///< userHash of its last confirmation attempt
+    /// Invitations in a row it left unanswered past the confirm deadline. Such an input is
+    /// invited only when no other eligible input waits, and blamed when it misses again.
+    int missedConfirms = 0;
 
-    /// What a blame punishes: a whole Tx0 for a mustMix, one output for a liquidity (§3.9).
+    /// What a blame punishes: a whole Tx0 for a mustMix, one output for a liquidity.
     QString blameIdentifier() const
     {
         return liquidity ? outpoint.txid.toHex() + QLatin1Char(':') + QString::number(outpoint.index)

@@ -103,6 +103,7 @@ private Q_SLOTS:
     {
         QCOMPARE(mixStepInfo(MixStep::Connecting).progress, 10);
         QCOMPARE(QString::fromLatin1(mixStepInfo(MixStep::ConfirmingInput).message), QStringLiteral("waiting for a mix..."));
+        QVERIFY(!mixStepInfo(MixStep::ConfirmedInput).interruptable); // it holds a blind signature
         QVERIFY(!mixStepInfo(MixStep::RegisteringOutput).interruptable);
         QVERIFY(!mixStepInfo(MixStep::Signed).interruptable);
         QVERIFY(mixStepInfo(MixStep::RevealedOutput).interruptable);

@@ -405,9 +405,9 @@ private Q_SLOTS:
                                     btc::Script::p2wpkh(*btc::Hash160::fromBytes(crypto::hash160(QByteArray::number(n))))};
             return in;
         };
-        m.addConfirming(input(1, false));
-        m.addConfirming(input(2, false));
-        m.addConfirming(input(3, true));
+        m.addConfirming(input(1, false), 0);
+        m.addConfirming(input(2, false), 0);
+        m.addConfirming(input(3, true), 0);
         QCOMPARE(int(m.confirmInput(QStringLiteral("s1"), QStringLiteral("u1")).verdict), int(mix::Mix::ConfirmVerdict::Accept));
         QCOMPARE(int(m.confirmInput(QStringLiteral("s3"), QStringLiteral("u3")).verdict), int(mix::Mix::ConfirmVerdict::Accept));
 
