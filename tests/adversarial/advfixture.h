@@ -301,13 +301,24 @@ public:
         return reasons;
     }
     /// Blame rows that hit an honest coin (its Tx0 txid or "txid:index"): must stay empty.
+    /// Only rows written since the last markBlames() (each test checks its own).
     QStringList honestBlames()
     {
         QStringList out;
-        for (const QStringList &b : blames())
-            if (m_honestTx0s.contains(b[0].left(64).toLower()))
-                out.append(b.join(QLatin1Char(' ')));
+        const QList<QStringList> all = blames();
+        for (qsizetype i = m_blameMark; i < all.size(); ++i)
+            if (m_honestTx0s.contains(all[i][0].left(64).toLower()))
+                out.append(all[i].join(QLatin1Char(' ')));
         return out;
+    }
+    /// Starts a new test: honestBlames() looks at later rows only.
+    void markBlames() { m_blameMark = blames().size(); }
+    /// Stops every honest coin still waiting (left over by a test that failed).
+    void stopHonest()
+    {
+        for (const auto &c : honestCoins)
+            if (!c->done)
+                c->session->stop();
     }
     /// True when an active ban row exists for @p identifier.
     bool isBanned(const QString &identifier)
@@ -350,6 +361,7 @@ private:
     QSet<QString> m_honestTx0s;
     QSet<QString> m_attackerTx0s;
     QSet<QString> m_used;
+    qsizetype m_blameMark = 0;
 };
 
 } // namespace wp::test

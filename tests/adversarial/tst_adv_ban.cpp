@@ -32,6 +32,12 @@ private Q_SLOTS:
         m_attacker = &m_fx.attacker(0);
     }
 
+    void init()
+    {
+        m_fx.stopHonest();
+        m_fx.markBlames();
+    }
+
     void cleanup()
     {
         QVERIFY2(m_fx.honestBlames().isEmpty(), qPrintable(m_fx.honestBlames().join(QLatin1Char('\n'))));

@@ -33,6 +33,12 @@ private Q_SLOTS:
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
     }
 
+    void init()
+    {
+        m_fx.stopHonest();
+        m_fx.markBlames();
+    }
+
     void cleanup()
     {
         QVERIFY2(m_fx.honestBlames().isEmpty(), qPrintable(m_fx.honestBlames().join(QLatin1Char('\n'))));

@@ -43,6 +43,11 @@ class TestAdvMisbehave : public QObject {
         qInfo("%s attacked mix %s ended %s %lld ms after the bad witness was sent (%s)", label, qPrintable(attackedMix),
               qPrintable(test::hostileStepName(attacker.step())), endedAt - attackAt,
               qPrintable(m_fx.mixRow(attackedMix).join(QLatin1Char(' '))));
+        if (attacker.step() == HostileStep::Success) {
+            // Not detected: the witness went into a broadcast mix transaction.
+            QFAIL(qPrintable(QStringLiteral("%1: the mix with the attacker's witness SUCCEEDED; attacker blamed for [%2]")
+                                 .arg(QLatin1String(label), m_fx.blameReasons(attacker.blameIdentifier()).join(QLatin1Char(',')))));
+        }
         QString why;
         const QString txid = m_fx.waitHonestMix(honest, kHonestMixBoundMs, &why);
         const qint64 mixedAt = test::AdvFixture::lastEnd(honest);
@@ -67,6 +72,12 @@ private Q_SLOTS:
         // 5 honest wallets; 5 attacker wallets (one Tx0, so one blame identifier, each).
         auto r = m_fx.setUp(5, 5, 5, test::adversarialIni(5, 4000, kSigningTimeoutMs, 8));
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    }
+
+    void init()
+    {
+        m_fx.stopHonest();
+        m_fx.markBlames();
     }
 
     void cleanup()
