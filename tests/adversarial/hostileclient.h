@@ -99,8 +99,8 @@ enum class SignMode {
 };
 
 /// A blind signature the coordinator gave one input in one mix: proof of a
-/// confirmed input, good for one registerOutput (protocol docs/: the address is
-/// not covered by the signature).
+/// confirmed input, good for one registerOutput. The signature covers the
+/// bordereau only, not the address, so whoever holds a token may register any address once.
 struct BlindToken {
     QString mixId;
     QString inputsHash;             ///< filled when REGISTER_OUTPUT of that mix arrived
