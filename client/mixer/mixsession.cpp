@@ -207,6 +207,11 @@ void MixSession::onMessage(const QString &messageType, const proto::StompFrame &
 
 // ---- input registration ------------------------------------------------------
 
+int MixSession::currentBlockHeight() const
+{
+    return m_config.blockHeight ? std::max(0, m_config.blockHeight()) : 0;
+}
+
 void MixSession::onSubscribePoolResponse(const proto::SubscribePoolResponse &pool)
 {
     if (m_step != MixStep::Connected) {
@@ -260,7 +265,7 @@ void MixSession::onSubscribePoolResponse(const proto::SubscribePoolResponse &poo
                               request.utxoIndex = m_utxo.outpoint.index;
                               request.signature = *signature;
                               request.liquidity = isLiquidity();
-                              request.blockHeight = m_config.blockHeight;
+                              request.blockHeight = currentBlockHeight();
                               m_stomp->send(proto::endpoint::kWsRegisterInput, proto::toJsonBytes(request.toJson()));
                               setStep(MixStep::RegisteredInput);
                           }));
