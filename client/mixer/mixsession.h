@@ -158,6 +158,7 @@ private:
     std::optional<crypto::BlindingContext> m_blinding;
     std::optional<proto::RegisterOutputMixStatusNotification> m_bufferedRegisterOutput;
     std::optional<proto::SigningMixStatusNotification> m_bufferedSigning; ///< SIGNING that overtook our registerOutput reply
+    std::optional<proto::MixStatusNotification> m_bufferedReveal; ///< REVEAL_OUTPUT that overtook our registerOutput reply
 
     // joined mix
     QString m_mixId;

@@ -313,13 +313,41 @@ private Q_SLOTS:
         QCOMPARE(steps(stepSpy).last(), MixStep::Fail);
     }
 
+    void revealOutput_data()
+    {
+        QTest::addColumn<bool>("revealFirst");
+        QTest::newRow("after-register-output-reply") << false;
+        // REVEAL_OUTPUT (STOMP) processed before the registerOutput reply (HTTP) arrives:
+        // the session must still reveal the output the coordinator accepted, or the
+        // coordinator would blame it for the failed round.
+        QTest::newRow("before-register-output-reply") << true;
+    }
     void revealOutput()
     {
+        QFETCH(bool, revealFirst);
         m_coordinator->revealInsteadOfSigning = true;
+        m_coordinator->holdRegisterOutputReply = revealFirst;
         auto session = newSession();
         QSignalSpy stepSpy(session.get(), &MixSession::stepChanged);
         QSignalSpy failed(session.get(), &MixSession::failed);
+        auto *stomp = session->findChild<StompClient *>();
+        QVERIFY(stomp);
+        QSignalSpy received(stomp, &StompClient::messageReceived);
         session->start();
+        if (revealFirst) {
+            const auto revealSeen = [&] {
+                for (const QList<QVariant> &args : received)
+                    if (proto::messageTypeShortName(args[0].toString()) ==
+                        proto::messageTypeShortName(QString::fromLatin1(proto::type::kRevealOutputMixStatus)))
+                        return true;
+                return false;
+            };
+            QTRY_VERIFY(revealSeen());
+            QCOMPARE(session->step(), MixStep::RegisteringOutput);
+            QVERIFY(m_coordinator->reveals.isEmpty());
+            QVERIFY(bool(m_coordinator->heldRegisterOutputReply));
+            m_coordinator->heldRegisterOutputReply();
+        }
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::MixFailed);
         QCOMPARE(m_coordinator->reveals.size(), 1);
