@@ -543,7 +543,8 @@ void CliApp::startMix(const Utxo &utxo, const QString &poolId)
     config.denomination = terms.denomination;
     config.network = m_wallet.network;
     config.identity = m_options.proxy.isolated();
-    config.blockHeight = m_scanner->nodeHeight();
+    // Read at each input registration: a session may outlive several blocks and failovers.
+    config.blockHeight = [this] { return m_scanner ? m_scanner->nodeHeight() : 0; };
     const MixUtxo mixUtxo{utxo.outpoint, utxo.value, utxo.script};
     const QString key = utxo.outpoint.toString();
     const QString label = shortOutpoint(utxo.outpoint);

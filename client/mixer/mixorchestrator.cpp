@@ -121,7 +121,8 @@ MixAttemptFactory resilientAttemptFactory(MixConfig base, QHash<QString, btc::Am
         MixConfig config = base;
         config.poolId = coin.poolId;
         config.denomination = denominations.value(coin.poolId);
-        config.blockHeight = blockHeight ? blockHeight() : 0;
+        if (blockHeight)
+            config.blockHeight = blockHeight; // read again at each input registration
         return new ResilientAttempt(config, MixUtxo{coin.outpoint, coin.value, coin.scriptPubKey}, wallet, directory,
                                     resilience);
     };

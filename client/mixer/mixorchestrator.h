@@ -110,9 +110,10 @@ Q_SIGNALS:
 using MixAttemptFactory = std::function<MixAttempt *(const MixableCoin &coin)>;
 
 /// Attempts over the cluster: a ResilientMixSession per coin with @p base (pool id
-/// and denomination filled in per coin from @p denominations; blockHeight from
-/// @p blockHeight at each start), @p wallet and @p directory (which must outlive
-/// the attempts).
+/// and denomination filled in per coin from @p denominations; MixConfig::blockHeight
+/// set to @p blockHeight when not empty, so every RegisterInputRequest, including
+/// re-registrations after a failover, carries the tip of that moment), @p wallet
+/// and @p directory (which must outlive the attempts).
 MixAttemptFactory resilientAttemptFactory(MixConfig base, QHash<QString, btc::Amount> denominations,
                                           std::shared_ptr<MixWallet> wallet, CoordinatorDirectory *directory,
                                           std::function<int()> blockHeight, ResilienceConfig resilience = {});

@@ -207,6 +207,11 @@ void MixSession::onMessage(const QString &messageType, const proto::StompFrame &
 
 // ---- input registration ------------------------------------------------------
 
+int MixSession::currentBlockHeight() const
+{
+    return m_config.blockHeight ? std::max(0, m_config.blockHeight()) : 0;
+}
+
 void MixSession::onSubscribePoolResponse(const proto::SubscribePoolResponse &pool)
 {
     if (m_step != MixStep::Connected) {
@@ -260,7 +265,7 @@ void MixSession::onSubscribePoolResponse(const proto::SubscribePoolResponse &poo
                               request.utxoIndex = m_utxo.outpoint.index;
                               request.signature = *signature;
                               request.liquidity = isLiquidity();
-                              request.blockHeight = m_config.blockHeight;
+                              request.blockHeight = currentBlockHeight();
                               m_stomp->send(proto::endpoint::kWsRegisterInput, proto::toJsonBytes(request.toJson()));
                               setStep(MixStep::RegisteredInput);
                           }));
@@ -444,6 +449,12 @@ void MixSession::postRegisterOutput()
         if (result) {
             qCInfo(lcMix) << "session" << m_sessionId << "registered its output";
             setStep(MixStep::RegisteredOutput);
+            if (m_bufferedReveal) {
+                const proto::MixStatusNotification buffered = *m_bufferedReveal;
+                m_bufferedReveal.reset();
+                onRevealOutput(buffered);
+                return;
+            }
             if (m_bufferedSigning) {
                 const proto::SigningMixStatusNotification buffered = *m_bufferedSigning;
                 m_bufferedSigning.reset();
@@ -452,6 +463,14 @@ void MixSession::postRegisterOutput()
             return;
         }
         const QString why = result.error().message;
+        if (m_bufferedReveal) {
+            // The output phase is over and ours is not registered: nothing to reveal, no retry.
+            m_bufferedReveal.reset();
+            qCInfo(lcMix) << "session" << m_sessionId << "could not register its output before REVEAL_OUTPUT:" << why;
+            m_revealed = true;
+            setStep(MixStep::RevealedOutput);
+            return;
+        }
         if (m_registerAttempts >= m_config.registerOutputAttempts) {
             finish(MixFailReason::MixFailed, QStringLiteral("could not register the output: %1").arg(why));
             return;
@@ -476,6 +495,14 @@ void MixSession::onRevealOutput(const proto::MixStatusNotification &notification
                           m_step == MixStep::RegisteredOutput;
     if (m_mixId.isEmpty() || notification.mixId != m_mixId || !eligible) {
         qCInfo(lcMix) << "session" << m_sessionId << "ignores REVEAL_OUTPUT in step" << mixStepName(m_step);
+        return;
+    }
+    if (m_step == MixStep::RegisteringOutput) {
+        // REVEAL_OUTPUT travels over the STOMP socket, the registerOutput reply over
+        // another connection: it may overtake a registration the coordinator already
+        // accepted. Answer once the reply says whether there is an output to reveal;
+        // not revealing a registered output would put the blame on us.
+        m_bufferedReveal = notification;
         return;
     }
     // Only a registered output can be revealed; revealing proves we are not the peer who failed to register.

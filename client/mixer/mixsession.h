@@ -12,6 +12,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -43,7 +44,12 @@ struct MixConfig {
     /// follows an invitation can be linked to that input by timing; doing it
     /// over the output identity would link the input to its output.
     std::optional<NetworkIdentity> keyCheckIdentity;
-    int blockHeight = 0;                   ///< the wallet's chain tip for RegisterInputRequest (0 = skip the check)
+    /// The wallet's current chain tip, read at each RegisterInputRequest (the
+    /// coordinator refuses a height too far from its own node's tip, so a
+    /// height captured when mixing started goes stale as blocks arrive and
+    /// after a failover). Empty, or returning 0 or less: 0 is sent, which skips the check.
+    /// Called on the session's thread; it must not block.
+    std::function<int()> blockHeight;
     int connectTimeoutMs = 30000;
     int heartbeatMs = 20000;               ///< offered both ways
     int restTimeoutMs = 30000;
@@ -117,6 +123,8 @@ private:
     void onDisconnected(const QString &reason);
 
     void onSubscribePoolResponse(const proto::SubscribePoolResponse &response);
+    /// MixConfig::blockHeight now (0 when unset or not positive).
+    int currentBlockHeight() const;
     void onInvitation(const proto::ConfirmInputMixStatusNotification &invitation);
     void checkPublishedKey(const QString &mixId, const crypto::RsaPublicKey &key, int attempt);
     void blindAndConfirm(const QString &mixId, const crypto::RsaPublicKey &key, int attempt);
@@ -150,6 +158,7 @@ private:
     std::optional<crypto::BlindingContext> m_blinding;
     std::optional<proto::RegisterOutputMixStatusNotification> m_bufferedRegisterOutput;
     std::optional<proto::SigningMixStatusNotification> m_bufferedSigning; ///< SIGNING that overtook our registerOutput reply
+    std::optional<proto::MixStatusNotification> m_bufferedReveal; ///< REVEAL_OUTPUT that overtook our registerOutput reply
 
     // joined mix
     QString m_mixId;

@@ -157,6 +157,47 @@ void NodeRpcClient::estimateSmartFee(int blocks, QObject *context, std::function
     });
 }
 
+Result<MempoolAcceptance> mempoolAcceptanceFromRpc(const Result<QJsonValue> &answer)
+{
+    if (!answer) {
+        if (answer.error().code == kRpcMethodNotFound)
+            return MempoolAcceptance{};
+        return answer.error();
+    }
+    const QJsonArray results = answer->toArray();
+    if (!answer->isArray() || results.size() != 1 || !results[0].isObject())
+        return fail(QStringLiteral("testmempoolaccept: unexpected answer"));
+    const QJsonObject first = results[0].toObject();
+    const QJsonValue allowed = first.value(QStringLiteral("allowed"));
+    if (!allowed.isBool())
+        return fail(QStringLiteral("testmempoolaccept: answer without \"allowed\""));
+    MempoolAcceptance acceptance;
+    acceptance.supported = true;
+    acceptance.allowed = allowed.toBool();
+    if (!acceptance.allowed) {
+        // Core sets reject-reason for a single transaction; package-error is the package-level variant.
+        QString reason = first.value(QStringLiteral("reject-reason")).toString();
+        if (reason.isEmpty())
+            reason = first.value(QStringLiteral("package-error")).toString();
+        // Newer Core adds reject-details, which normally repeats the reason and then says
+        // which input failed and why: keep it whole rather than repeat the reason.
+        const QString details = first.value(QStringLiteral("reject-details")).toString();
+        if (!details.isEmpty())
+            reason = details.startsWith(reason) ? details : reason + QStringLiteral(": ") + details;
+        acceptance.rejectReason = reason.isEmpty() ? QStringLiteral("rejected without a reason") : reason;
+    }
+    return acceptance;
+}
+
+void NodeRpcClient::testMempoolAccept(const QByteArray &rawTx, QObject *context,
+                                      std::function<void(Result<MempoolAcceptance>)> done)
+{
+    const QJsonArray rawTxs{QString::fromLatin1(rawTx.toHex())};
+    call(QStringLiteral("testmempoolaccept"), {rawTxs}, context, [done = std::move(done)](Result<QJsonValue> r) {
+        done(mempoolAcceptanceFromRpc(r));
+    });
+}
+
 void NodeRpcClient::broadcast(const QByteArray &rawTx, const QString &txid, QObject *context,
                               std::function<void(Result<void>)> done, int confirmMs)
 {

@@ -43,6 +43,29 @@ struct RawTransactionInfo {
     qint64 timeS = 0;      ///< block time, 0 while unconfirmed
 };
 
+/// JSON-RPC's "Method not found" error code (Bitcoin Core's RPC_METHOD_NOT_FOUND; bcoin uses it too).
+inline constexpr int kRpcMethodNotFound = -32601;
+
+/// What `testmempoolaccept` says of one transaction.
+struct MempoolAcceptance {
+    /// False when the node has no `testmempoolaccept` (bcoin, or a Core older
+    /// than 0.17): nothing was checked, and allowed/rejectReason mean nothing.
+    bool supported = false;
+    /// True if the node would accept the transaction into its mempool now.
+    bool allowed = false;
+    /// Why not, when !allowed: Core's `reject-reason` ("min relay fee not met",
+    /// "mandatory-script-verify-flag-failed (...)", ...), or its
+    /// `reject-details` when the node sends them (they start with the reason
+    /// and name the failing input; if they do not, "reason: details").
+    QString rejectReason;
+};
+
+/// Interprets the answer of `testmempoolaccept [[hex]]` (the RPC result, or
+/// the RPC error): a "Method not found" error gives supported=false; any other
+/// error is returned as is; a result that is not an array holding one object
+/// with a boolean `allowed` is an error.
+Result<MempoolAcceptance> mempoolAcceptanceFromRpc(const Result<QJsonValue> &answer);
+
 /// Asynchronous Bitcoin Core JSON-RPC client over QNetworkAccessManager.
 ///
 /// Thread affinity: the thread that creates it (normally the event loop); every
@@ -71,6 +94,13 @@ public:
                   std::function<void(Result<std::optional<TxOutInfo>>)> done);
     /// `estimatesmartfee blocks`: sat/vB, or an error when the node has no estimate.
     void estimateSmartFee(int blocks, QObject *context, std::function<void(Result<double>)> done);
+
+    /// `testmempoolaccept [["hex"]]`: asks the node whether it would accept
+    /// @p rawTx into its mempool, without broadcasting it (policy and consensus,
+    /// against the node's current chain and mempool). A node without the method
+    /// answers supported=false, not an error (see mempoolAcceptanceFromRpc()).
+    void testMempoolAccept(const QByteArray &rawTx, QObject *context,
+                           std::function<void(Result<MempoolAcceptance>)> done);
 
     /// Broadcasts @p rawTx and confirms that the node accepted it by seeing it in
     /// the mempool (or in a block) within @p confirmMs: bcoin's sendrawtransaction

@@ -158,6 +158,10 @@ struct FakeCoordinator {
     bool redirectOnSubscribe = false;
     bool registerOutputBeforeConfirmResponse = false;
     bool signingBeforeRegisterOutputReply = false;
+    /// Pushes SIGNING/REVEAL_OUTPUT at once but keeps the registerOutput reply in
+    /// `heldRegisterOutputReply` until the test calls it (a reply overtaken for sure).
+    bool holdRegisterOutputReply = false;
+    std::function<void()> heldRegisterOutputReply;
     bool dropAfterConfirm = false;
     bool revealInsteadOfSigning = false;
     int failRegisterOutput = 0;
@@ -479,6 +483,14 @@ struct FakeCoordinator {
                 return reply(s, 500, proto::restErrorBody(registerOutputError));
             }
             registeredAddress = r->receiveAddress;
+            if (holdRegisterOutputReply) {
+                startSigning();
+                heldRegisterOutputReply = [this, socket = QPointer<QTcpSocket>(s)] {
+                    if (socket)
+                        reply(socket, 200, {});
+                };
+                return;
+            }
             if (signingBeforeRegisterOutputReply) {
                 startSigning();
                 reply(s, 200, {});

@@ -56,6 +56,7 @@ class TestMixSession : public QObject {
     std::optional<crypto::RsaKeyPair> m_key;
     std::shared_ptr<TestWallet> m_wallet;
     std::unique_ptr<FakeCoordinator> m_coordinator;
+    int m_height = 840'000; ///< the "wallet's chain tip" every config() reads
 
     MixConfig config() const
     {
@@ -64,7 +65,7 @@ class TestMixSession : public QObject {
         c.denomination = kDenomination;
         c.network = kNetwork;
         c.coordinatorUrl = m_coordinator->url();
-        c.blockHeight = 840'000;
+        c.blockHeight = [this] { return m_height; };
         c.connectTimeoutMs = 5000;
         c.registerOutputRetryMs = 10;
         return c;
@@ -91,6 +92,7 @@ private Q_SLOTS:
         m_wallet = std::make_shared<TestWallet>();
         m_coordinator = std::make_unique<FakeCoordinator>(*m_key);
         QVERIFY(m_coordinator->listen());
+        m_height = 840'000;
     }
 
     void cleanup()
@@ -312,13 +314,41 @@ private Q_SLOTS:
         QCOMPARE(steps(stepSpy).last(), MixStep::Fail);
     }
 
+    void revealOutput_data()
+    {
+        QTest::addColumn<bool>("revealFirst");
+        QTest::newRow("after-register-output-reply") << false;
+        // REVEAL_OUTPUT (STOMP) processed before the registerOutput reply (HTTP) arrives:
+        // the session must still reveal the output the coordinator accepted, or the
+        // coordinator would blame it for the failed round.
+        QTest::newRow("before-register-output-reply") << true;
+    }
     void revealOutput()
     {
+        QFETCH(bool, revealFirst);
         m_coordinator->revealInsteadOfSigning = true;
+        m_coordinator->holdRegisterOutputReply = revealFirst;
         auto session = newSession();
         QSignalSpy stepSpy(session.get(), &MixSession::stepChanged);
         QSignalSpy failed(session.get(), &MixSession::failed);
+        auto *stomp = session->findChild<StompClient *>();
+        QVERIFY(stomp);
+        QSignalSpy received(stomp, &StompClient::messageReceived);
         session->start();
+        if (revealFirst) {
+            const auto revealSeen = [&] {
+                for (const QList<QVariant> &args : received)
+                    if (proto::messageTypeShortName(args[0].toString()) ==
+                        proto::messageTypeShortName(QString::fromLatin1(proto::type::kRevealOutputMixStatus)))
+                        return true;
+                return false;
+            };
+            QTRY_VERIFY(revealSeen());
+            QCOMPARE(session->step(), MixStep::RegisteringOutput);
+            QVERIFY(m_coordinator->reveals.isEmpty());
+            QVERIFY(bool(m_coordinator->heldRegisterOutputReply));
+            m_coordinator->heldRegisterOutputReply();
+        }
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::MixFailed);
         QCOMPARE(m_coordinator->reveals.size(), 1);
@@ -338,6 +368,75 @@ private Q_SLOTS:
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed[0][0].value<MixFailReason>(), MixFailReason::Disconnected);
         QCOMPARE(session->step(), MixStep::Fail);
+    }
+
+    void blockHeightReadAtEachRegistration()
+    {
+        // One coin, one MixConfig reused for every attempt (as ResilientMixSession and the
+        // orchestrator do): the height must be the tip when each RegisterInputRequest is
+        // sent, not the tip when mixing started, or a coordinator whose node moved on
+        // refuses the input ("Invalid blockHeight 601 (coordinator: 617)").
+        const MixConfig shared = config();
+        const MixUtxo coin = m_wallet->utxo(kDenomination + 5'000);
+        m_coordinator->client = coin;
+
+        // First registration: a block arrives while the wallet signs the registration
+        // message (a hardware wallet may take minutes); then the connection drops.
+        m_height = 601;
+        m_wallet->holdSignMessage = true;
+        m_coordinator->dropAfterConfirm = true;
+        auto first = std::make_unique<MixSession>(shared, coin, m_wallet);
+        QSignalSpy firstFailed(first.get(), &MixSession::failed);
+        first->start();
+        QTRY_VERIFY(bool(m_wallet->held));
+        m_height = 602;
+        std::exchange(m_wallet->held, {})();
+        QTRY_COMPARE(firstFailed.size(), 1);
+        QCOMPARE(firstFailed[0][0].value<MixFailReason>(), MixFailReason::Disconnected);
+        QCOMPARE(m_coordinator->registerInputs.size(), 1);
+        QCOMPARE(m_coordinator->registerInputs[0].blockHeight, 602);
+
+        // Reconnect and re-register the same coin after the chain moved on (a failover
+        // lands on an instance whose node is at 617): the new request carries the new tip.
+        m_height = 617;
+        m_wallet->holdSignMessage = false;
+        m_coordinator->dropAfterConfirm = false;
+        auto second = std::make_unique<MixSession>(shared, coin, m_wallet);
+        QSignalSpy succeeded(second.get(), &MixSession::succeeded);
+        QSignalSpy secondFailed(second.get(), &MixSession::failed);
+        second->start();
+        QTRY_COMPARE(succeeded.size() + secondFailed.size(), 1);
+        QVERIFY2(secondFailed.isEmpty(), secondFailed.isEmpty() ? "" : qPrintable(secondFailed[0][1].toString()));
+        QCOMPARE(m_coordinator->wsSessions, 2);
+        QCOMPARE(m_coordinator->registerInputs.size(), 2);
+        QCOMPARE(m_coordinator->registerInputs[1].utxoHash, coin.outpoint.txid.toHex());
+        QCOMPARE(m_coordinator->registerInputs[1].blockHeight, 617);
+    }
+
+    void blockHeightZeroSkipsTheCheck_data()
+    {
+        QTest::addColumn<bool>("provider");
+        QTest::addColumn<int>("height");
+        QTest::newRow("no-provider") << false << 0;
+        QTest::newRow("zero") << true << 0;
+        QTest::newRow("unknown-tip") << true << -1; // a chain scanner that has not reached the node yet
+    }
+    void blockHeightZeroSkipsTheCheck()
+    {
+        QFETCH(bool, provider);
+        QFETCH(int, height);
+        MixConfig c = config();
+        if (provider)
+            m_height = height;
+        else
+            c.blockHeight = nullptr;
+        auto session = newSession(false, c);
+        QSignalSpy failed(session.get(), &MixSession::failed);
+        session->start();
+        QTRY_COMPARE(m_coordinator->registerInputs.size(), 1);
+        QCOMPARE(m_coordinator->registerInputs[0].blockHeight, 0);
+        session->stop();
+        QCOMPARE(failed.size(), 1);
     }
 
     void coordinatorUnreachable()

@@ -85,6 +85,7 @@ class TestResilientMixSession : public QObject {
     MixUtxo m_coin;
     std::vector<std::unique_ptr<FakeCoordinator>> m_instances;
     qint64 m_now = 0;
+    int m_height = 840'000; ///< the "wallet's chain tip" every mixConfig() reads
 
     /// @p count running instances, all told about the coin.
     QList<FakeCoordinator *> cluster(int count)
@@ -127,7 +128,7 @@ class TestResilientMixSession : public QObject {
         c.poolId = kPoolId;
         c.denomination = kDenomination;
         c.network = kNetwork;
-        c.blockHeight = 840'000;
+        c.blockHeight = [this] { return m_height; };
         c.connectTimeoutMs = 5000;
         c.registerOutputRetryMs = 10;
         return c;
@@ -172,6 +173,7 @@ private Q_SLOTS:
         m_now = QDateTime::currentMSecsSinceEpoch();
         m_wallet = std::make_shared<TestWallet>();
         m_coin = m_wallet->utxo(kDenomination + 5'000);
+        m_height = 840'000;
     }
 
     void cleanup()
@@ -502,6 +504,46 @@ private Q_SLOTS:
         QCOMPARE(spies.retrying[0][1].toInt(), 50);
         QVERIFY(!stepsOf(spies.steps).contains(MixStep::Fail));
         QVERIFY(stepsOf(spies.steps).contains(MixStep::RevealedOutput));
+    }
+
+    void reregistrationCarriesCurrentHeight()
+    {
+        // A block is found during the failed round: the re-registration sends the new tip.
+        const auto nodes = cluster(1);
+        nodes[0]->failMixes = 1;
+        nodes[0]->onRegisterInput = [this](const proto::RegisterInputRequest &) { ++m_height; };
+        m_height = 601;
+        auto d = directory(directoryConfig(nodes));
+        auto s = session(*d);
+        Spies spies(s.get());
+        s->start();
+        QTRY_VERIFY_WITH_TIMEOUT(spies.finished() == 1, kTimeoutMs);
+        QVERIFY2(spies.failed.isEmpty(), qPrintable(spies.failure()));
+        QCOMPARE(nodes[0]->registerInputs.size(), 2);
+        QCOMPARE(nodes[0]->registerInputs[0].blockHeight, 601);
+        QCOMPARE(nodes[0]->registerInputs[1].blockHeight, 602);
+    }
+
+    void failoverCarriesCurrentHeight()
+    {
+        // The owner dies mid-mix; by the time the coin registers on the next instance the
+        // chain has moved on, and that registration carries the new tip.
+        const auto nodes = cluster(2);
+        FakeCoordinator *a = nodes[0], *b = nodes[1];
+        a->shutdownAfterConfirm = true;
+        a->onShutdown = [this] { m_height = 617; };
+        m_height = 601;
+        auto d = directory(directoryConfig(nodes));
+        auto s = session(*d);
+        Spies spies(s.get());
+        startOn(*s, *d, a);
+        QTRY_VERIFY_WITH_TIMEOUT(spies.finished() == 1, kTimeoutMs);
+        QVERIFY2(spies.failed.isEmpty(), qPrintable(spies.failure()));
+        QCOMPARE(a->registerInputs.size(), 1);
+        QCOMPARE(a->registerInputs[0].blockHeight, 601);
+        QCOMPARE(b->registerInputs.size(), 1);
+        QCOMPARE(b->registerInputs[0].blockHeight, 617);
+        QCOMPARE(b->signings.size(), 1);
     }
 
     void mixFailedTooOften()

@@ -157,7 +157,7 @@ public:
         config.denomination = 1'000'000;
         config.network = btc::Network::Regtest;
         config.coordinatorUrl = QUrl(coordinatorUrl);
-        config.blockHeight = blockHeight;
+        config.blockHeight = [blockHeight] { return blockHeight; };
         config.registerOutputRetryMs = 200;
         config.outputIdentity = outputIdentity;
         return std::make_unique<client::MixSession>(config, client::MixUtxo{utxo.outpoint, utxo.value, utxo.script}, mixWallet);

@@ -76,7 +76,7 @@ public:
         config.poolId = kMixPool;
         config.denomination = 1'000'000;
         config.network = btc::Network::Regtest;
-        config.blockHeight = m_height;
+        config.blockHeight = [height = m_height] { return height; };
         config.connectTimeoutMs = 5000;
         config.registerOutputRetryMs = 200;
         client::ResilienceConfig resilience;

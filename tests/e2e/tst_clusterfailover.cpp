@@ -74,7 +74,7 @@ class TestClusterFailover : public QObject {
     QElapsedTimer m_clock; ///< since the test started, for Coin::endedAtMs
     QSet<int> m_killed;    ///< indexes of killed instances
     QSet<QString> m_used;  ///< outpoints given to a session
-    int m_tip = 0;         ///< chain tip for new sessions (read before starting them)
+    int m_tip = 0;         ///< chain tip the sessions send (read at each input registration)
 
     test::TestWallet &w(int i) { return *m_wallets[size_t(i)]; }
     int tip() { return m_node.rpc(QStringLiteral("getblockcount"))->toInt(); }
@@ -140,7 +140,7 @@ class TestClusterFailover : public QObject {
         config.poolId = kPool;
         config.denomination = 1'000'000;
         config.network = btc::Network::Regtest;
-        config.blockHeight = m_tip;
+        config.blockHeight = [this] { return m_tip; }; // the tip when each registration is sent
         config.registerOutputRetryMs = 200;
         client::ResilienceConfig resilience;
         resilience.mixRetryPauseMs = 500;

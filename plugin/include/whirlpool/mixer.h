@@ -43,6 +43,8 @@ public:
     virtual void refreshCoins() = 0;
 
     /// The chain tip, for the coordinator's confirmation check (0: unknown, check skipped).
+    /// Every input registration, including re-registrations after a failover, sends
+    /// the value last set here: call it again at each new block.
     virtual void setBlockHeight(int height) = 0;
 
     /// Queues @p outpoint ("txid:index"). Returns false (with @p errorString) for an unknown coin.
