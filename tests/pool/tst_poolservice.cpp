@@ -143,6 +143,8 @@ struct ScriptedClient {
 class ScriptedMessenger : public QObject, public mix::SessionMessenger {
 public:
     void setPool(PoolService *pool) { m_pool = pool; }
+    /// Runs when a client reads a message, before it answers (one event-loop turn after the pool sent it).
+    void setOnRead(std::function<void(ScriptedClient &, const QString &type)> hook) { m_onRead = std::move(hook); }
     ScriptedClient &addClient(const Coin &coin)
     {
         auto client = std::make_shared<ScriptedClient>(QStringLiteral("session-%1").arg(++m_nextSession), coin);
@@ -163,6 +165,8 @@ public:
 private:
     void answer(ScriptedClient &c, const QString &type, const QJsonObject &body)
     {
+        if (m_onRead)
+            m_onRead(c, type);
         if (!m_pool)
             return;
         const QByteArray json = proto::toJsonBytes(body);
@@ -236,6 +240,7 @@ private:
     }
 
     QPointer<PoolService> m_pool;
+    std::function<void(ScriptedClient &, const QString &)> m_onRead;
     QHash<QString, std::shared_ptr<ScriptedClient>> m_clients;
     int m_nextSession = 0;
     QElapsedTimer m_clock = [] {
@@ -345,15 +350,15 @@ private Q_SLOTS:
         QCOMPARE(m_pool->currentMix()->phase(), mix::MixPhase::ConfirmInput);
         const int startedBefore = int(m_started.size());
 
-        // It holds a blind signature and leaves: blamed, and the mix restarts with a fresh key
-        // at once (the key was prefetched), not at the next tick.
+        // It holds a blind signature and leaves: blamed, and the mix fails at once; the next
+        // one starts with a fresh key as soon as the key is ready (no phase timeout, no
+        // tick: the key prefetched since the last mix started, or still being generated).
         QElapsedTimer clock;
         clock.start();
         m_pool->sessionClosed(leaver.sessionId);
         QCOMPARE(m_finished.size(), 1);
         QCOMPARE(m_finished.first().status, QStringLiteral("FAIL"));
         QCOMPARE(m_finished.first().failReason, QStringLiteral("DISCONNECT"));
-        // (only if the next key were still being generated would it wait for it)
         QTRY_COMPARE_WITH_TIMEOUT(int(m_started.size()), startedBefore + 1, 3000);
         qInfo("next mix started %lld ms after the disconnect", qint64(clock.elapsed()));
         QVERIFY(m_started.last() != mixId);
@@ -482,6 +487,44 @@ private Q_SLOTS:
             QCOMPARE(blames(c->blameIdentifier()), QStringList{});
         }
         QCOMPARE(mixStatus(mixId), QString());
+    }
+
+    void drainWaitsForTheMixAndItsRecord()
+    {
+        QList<ScriptedClient *> clients = registerClients(3);
+        QString mixId;
+        QString statusWhenDrained;
+        bool drained = false;
+        ScriptedClient *late = nullptr;
+        // Past input registration (the first client reads REGISTER_OUTPUT): the mix runs to
+        // its end, and the pool is released only once that mix is recorded under this epoch.
+        m_messenger->setOnRead([&](ScriptedClient &, const QString &type) {
+            if (type != QLatin1String("RegisterOutputMixStatusNotification") || !mixId.isEmpty())
+                return;
+            mixId = m_pool->currentMix()->mixId();
+            QCOMPARE(m_pool->currentMix()->phase(), mix::MixPhase::RegisterOutput);
+            late = registerClients(1).first();
+            m_pool->drain([&] {
+                drained = true;
+                statusWhenDrained = mixStatus(mixId);
+            });
+            QVERIFY(m_pool->isDraining());
+        });
+        m_pool->start(9);
+        QTRY_VERIFY_WITH_TIMEOUT(late, 10000);
+        QCOMPARE(late->errorCodes(), QList<int>{proto::error::kPoolUnavailable}); // queued: handed over
+        QTRY_VERIFY_WITH_TIMEOUT(drained, 20000);
+        QCOMPARE(statusWhenDrained, QStringLiteral("SUCCESS"));
+        QVERIFY(!m_pool->isRunning());
+        QCOMPARE(m_finished.size(), 1);
+        QCOMPARE(m_finished.first().epoch, 9);
+        for (ScriptedClient *c : clients)
+            QCOMPARE(c->successes, QStringList{mixId});
+        QCOMPARE(m_started.size(), 1); // no mix after the drain
+        auto epoch = m_sql->queryOne("SELECT epoch FROM mix WHERE mix_id = ?", {mixId});
+        QVERIFY(epoch && epoch->has_value());
+        QCOMPARE((*epoch)->toInt64(0).value_or(-1), 9);
+        mine();
     }
 
     void cleanupTestCase()
