@@ -30,37 +30,27 @@ constexpr int kBusyRecheckMs = 20;
 
 PoolService::PoolService(mix::PoolConfig pool, mix::MixTimings timings, Deps deps, QObject *parent)
     : QObject(parent), m_pool(std::move(pool)), m_timings(timings), m_deps(std::move(deps)),
-      m_queue([](std::uint64_t bound) { return crypto::randomBelow(bound); })
+      m_queue([](std::uint64_t bound) { return crypto::randomBelow(bound); }),
+      m_recorder(m_deps.store, m_deps.instanceId, m_pool, m_deps.banPolicy, this), m_notifier(m_deps.messenger)
 {
     m_clock.start();
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &PoolService::onDeadline);
-    prepareKey();
+    connect(&m_keys, &MixKeyPrefetcher::keyReady, this, &PoolService::onKeyReady);
 }
 
 PoolService::~PoolService() = default;
 
-void PoolService::prepareKey()
+void PoolService::onKeyReady()
 {
-    if (m_nextKey || m_keyPending)
-        return;
-    m_keyPending = true;
-    // RSA-2048 generation takes tens to hundreds of milliseconds: never on the event loop.
-    util::runInThreadPool<std::shared_ptr<const crypto::RsaKeyPair>>(
-        this, [] { return std::make_shared<const crypto::RsaKeyPair>(crypto::RsaKeyPair::generate()); },
-        [this](std::shared_ptr<const crypto::RsaKeyPair> key) {
-            m_keyPending = false;
-            m_nextKey = std::move(key);
-            if (m_running && !m_mix)
-                startNextMix();
-        });
+    if (m_lifecycle.isRunning() && !m_mix)
+        startNextMix();
 }
 
 void PoolService::start(qint64 epoch)
 {
-    m_epoch = epoch;
-    m_running = true;
+    m_lifecycle.start(epoch);
     if (!m_mix)
         startNextMix();
 }
@@ -72,15 +62,11 @@ const QString kHandoverNotice =
 
 void PoolService::drain(std::function<void()> drained)
 {
-    WP_ASSERT(drained);
-    if (!m_running)
-        return drained();
-    if (m_onDrained) // already draining: the first caller is told
-        return;
-    m_onDrained = std::move(drained);
+    if (m_lifecycle.beginDrain(std::move(drained)) != PoolLifecycle::DrainStart::Started)
+        return; // not running (told at once), or already draining (the first caller is told)
     qCInfo(lcPool).noquote() << m_pool.poolId << "drains";
     for (const mix::RegisteredInput &input : m_queue.all())
-        sendError(input.sessionId, proto::error::kPoolUnavailable, kHandoverNotice);
+        m_notifier.error(input.sessionId, proto::error::kPoolUnavailable, kHandoverNotice);
     m_queue.clear();
     if (!m_mix || m_mix->phase() == MixPhase::ConfirmInput)
         discardCollectingMix(kHandoverNotice);
@@ -92,35 +78,27 @@ void PoolService::discardCollectingMix(const QString &notice)
     if (m_mix) {
         qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId() << "discarded while collecting inputs";
         for (const mix::MixInput &input : m_mix->inputs())
-            sendError(input.input.sessionId, proto::error::kPoolUnavailable, notice);
+            m_notifier.error(input.input.sessionId, proto::error::kPoolUnavailable, notice);
         for (const mix::RegisteredInput &input : m_mix->takeConfirming())
-            sendError(input.sessionId, proto::error::kPoolUnavailable, notice);
+            m_notifier.error(input.sessionId, proto::error::kPoolUnavailable, notice);
     }
     finishDrain();
 }
 
 void PoolService::finishDrain()
 {
-    m_running = false;
     m_mix.reset();
     m_timer.stop();
     m_busy = false;
     m_outputsBeingStored = 0;
     qCInfo(lcPool).noquote() << m_pool.poolId << "drained";
-    auto drained = std::exchange(m_onDrained, nullptr);
-    if (drained && m_savesInFlight > 0)
-        m_afterSaves = std::move(drained); // released once the last mix row is stored
-    else if (drained)
-        drained();
+    m_lifecycle.finishDrain(); // the lease is released once the last mix of the epoch is recorded
 }
 
 void PoolService::stop(const QString &notice)
 {
-    m_onDrained = nullptr;
-    m_afterSaves = nullptr; // the lease is gone: nothing left to release
-    if (!m_running)
+    if (!m_lifecycle.stop()) // also forgets a drain: the lease is gone, nothing is left to release
         return;
-    m_running = false;
     if (m_mix && !m_mix->isOver()) {
         m_mix->failMix(mix::FailReason::Coordinator, notice, now());
         finishMix();
@@ -128,7 +106,7 @@ void PoolService::stop(const QString &notice)
     m_mix.reset();
     m_timer.stop();
     for (const mix::RegisteredInput &input : m_queue.all())
-        sendError(input.sessionId, proto::error::kPoolUnavailable, notice);
+        m_notifier.error(input.sessionId, proto::error::kPoolUnavailable, notice);
     m_queue.clear();
 }
 
@@ -137,17 +115,14 @@ void PoolService::startNextMix()
     m_mix.reset();
     m_busy = false;
     m_outputsBeingStored = 0;
-    if (!m_running)
+    if (!m_lifecycle.isRunning())
         return;
-    if (m_onDrained)
+    if (m_lifecycle.isDraining())
         return finishDrain();
-    if (!m_nextKey) {
-        prepareKey(); // the mix starts when the key is ready
-        return;
-    }
-    m_mix = std::make_unique<Mix>(m_pool, m_timings, newMixId(), std::move(m_nextKey), now());
-    m_nextKey.reset();
-    prepareKey();
+    auto key = m_keys.take();
+    if (!key)
+        return; // the mix starts when the key is ready (onKeyReady())
+    m_mix = std::make_unique<Mix>(m_pool, m_timings, newMixId(), std::move(key), now());
     qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId() << "started";
     Q_EMIT mixStarted(m_mix->mixId());
     invite();
@@ -181,8 +156,7 @@ void PoolService::onDeadline()
     if (before == MixPhase::RegisterOutput && m_mix->phase() == MixPhase::RevealOutput) {
         // Some outputs are missing: honest participants prove which output is theirs.
         qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId() << "REVEAL_OUTPUT";
-        sendToInputs(proto::type::kRevealOutputMixStatus,
-                     proto::MixStatusNotification{proto::MixStatus::RevealOutput, m_mix->mixId()}.toJson());
+        m_notifier.revealOutputStarted(*m_mix);
     }
     switch (out.tick) {
     case Mix::TickAction::InviteMore:
@@ -203,14 +177,14 @@ void PoolService::registerInput(mix::RegisteredInput input)
     const QString session = input.sessionId;
     if (m_mix && m_mix->hasInput(input.outpoint))
         return; // already mixing: silently ignored, as classic does
-    if (m_onDrained)
-        return sendError(session, proto::error::kPoolUnavailable, kHandoverNotice);
+    if (m_lifecycle.isDraining())
+        return m_notifier.error(session, proto::error::kPoolUnavailable, kHandoverNotice);
     switch (m_queue.add(std::move(input))) {
     case mix::InputQueue::AddResult::Added:
     case mix::InputQueue::AddResult::AlreadyQueued:
         break;
     case mix::InputQueue::AddResult::SessionHasAnotherInput:
-        sendError(session, proto::error::kInputAlreadyRegistered,
+        m_notifier.error(session, proto::error::kInputAlreadyRegistered,
                   QStringLiteral("Username already registered another input"));
         break;
     }
@@ -218,7 +192,7 @@ void PoolService::registerInput(mix::RegisteredInput input)
 
 bool PoolService::stillOwner()
 {
-    if (!m_running)
+    if (!m_lifecycle.isRunning())
         return false;
     if (!m_leaseGuard || m_leaseGuard())
         return true;
@@ -265,9 +239,9 @@ void PoolService::vetAndInvite(const mix::RegisteredInput &input)
             if (state->error) // the database or node did not answer: try again at the next tick
                 m_queue.requeue(input);
             else if (state->banned)
-                sendError(input.sessionId, proto::error::kInputBanned, *state->banned);
+                m_notifier.error(input.sessionId, proto::error::kInputBanned, *state->banned);
             else
-                sendError(input.sessionId, proto::error::kInputRejected, QStringLiteral("Input is spent"));
+                m_notifier.error(input.sessionId, proto::error::kInputRejected, QStringLiteral("Input is spent"));
             if (!state->error)
                 invite(); // its slot goes to the next eligible input
             return;
@@ -302,8 +276,7 @@ void PoolService::vetAndInvite(const mix::RegisteredInput &input)
 
 void PoolService::sendInvitation(const QString &mixId, const mix::RegisteredInput &input)
 {
-    const proto::ConfirmInputMixStatusNotification n{mixId, proto::encodeZ85(m_mix->key().publicKeyDer())};
-    m_deps.messenger.sendToSession(input.sessionId, proto::type::kConfirmInputMixStatus, n.toJson());
+    m_notifier.invite(input.sessionId, mixId, m_mix->key());
 }
 
 void PoolService::onInvitationsExpired(QList<mix::RegisteredInput> expired)
@@ -316,7 +289,7 @@ void PoolService::onInvitationsExpired(QList<mix::RegisteredInput> expired)
             // client is gone without closing the connection. Either way it stops here.
             qCInfo(lcPool).noquote() << m_pool.poolId << "session" << input.sessionId << "missed its confirm deadline again";
             blames.append({input.blameIdentifier(), mix::BlameReason::ConfirmTimeout});
-            sendError(input.sessionId, proto::error::kInputRejected,
+            m_notifier.error(input.sessionId, proto::error::kInputRejected,
                       QStringLiteral("Invitation not confirmed in time"));
         } else {
             qCDebug(lcPool).noquote() << m_pool.poolId << "session" << input.sessionId << "missed its confirm deadline";
@@ -324,7 +297,7 @@ void PoolService::onInvitationsExpired(QList<mix::RegisteredInput> expired)
         }
     }
     if (!blames.isEmpty())
-        recordBlames(blames, m_mix->mixId());
+        m_recorder.recordBlames(blames, m_mix->mixId());
 }
 
 void PoolService::confirmInput(const QString &sessionId, const proto::ConfirmInputRequest &request)
@@ -332,12 +305,12 @@ void PoolService::confirmInput(const QString &sessionId, const proto::ConfirmInp
     if (!m_mix || request.mixId != m_mix->mixId()) {
         // A confirmation for a mix that is over: the input was requeued and waits for a new invitation.
         if (!m_queue.containsSession(sessionId))
-            sendError(sessionId, proto::error::kServerError, QStringLiteral("Confirming input not found"));
+            m_notifier.error(sessionId, proto::error::kServerError, QStringLiteral("Confirming input not found"));
         return;
     }
     const auto blinded = proto::decodeZ85(request.blindedBordereau64);
     if (!blinded) {
-        sendError(sessionId, proto::error::kInvalidArgument, QStringLiteral("Invalid blindedBordereau64"));
+        m_notifier.error(sessionId, proto::error::kInvalidArgument, QStringLiteral("Invalid blindedBordereau64"));
         return;
     }
     if (!stillOwner())
@@ -350,10 +323,10 @@ void PoolService::confirmInput(const QString &sessionId, const proto::ConfirmInp
         return;
     case Mix::ConfirmVerdict::NotInvited:
         if (!m_queue.containsSession(sessionId))
-            sendError(sessionId, proto::error::kServerError, result.reason);
+            m_notifier.error(sessionId, proto::error::kServerError, result.reason);
         return;
     case Mix::ConfirmVerdict::AlreadyConfirmed:
-        sendError(sessionId, proto::error::kInputAlreadyRegistered, result.reason);
+        m_notifier.error(sessionId, proto::error::kInputAlreadyRegistered, result.reason);
         return;
     case Mix::ConfirmVerdict::Accept:
         break;
@@ -371,12 +344,11 @@ void PoolService::confirmInput(const QString &sessionId, const proto::ConfirmInp
             if (!signature) {
                 // A blinded value >= n or of the wrong size: the client's fault, and it leaves the mix
                 // (it holds no signature yet, so nobody is blamed).
-                sendError(sessionId, proto::error::kInvalidArgument, signature.error().message);
+                m_notifier.error(sessionId, proto::error::kInvalidArgument, signature.error().message);
                 m_mix->onDisconnect(sessionId, now());
                 return;
             }
-            const proto::ConfirmInputResponse response{mixId, proto::encodeZ85(*signature)};
-            m_deps.messenger.sendToSession(sessionId, proto::type::kConfirmInputResponse, response.toJson());
+            m_notifier.confirmed(sessionId, mixId, *signature);
             m_mix->confirmationSent(sessionId);
         });
 }
@@ -443,8 +415,7 @@ void PoolService::beginRegisterOutput()
             m_queue.requeue(std::move(input));
         qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId() << "REGISTER_OUTPUT with"
                                  << m_mix->nbInputs() << "inputs";
-        sendToInputs(proto::type::kRegisterOutputMixStatus,
-                     proto::RegisterOutputMixStatusNotification{m_mix->mixId(), m_mix->inputsHash()}.toJson());
+        m_notifier.registerOutputStarted(*m_mix);
         armTimer();
     });
 }
@@ -475,7 +446,7 @@ void PoolService::registerOutput(const proto::RegisterOutputRequest &request, QO
     QPointer<QObject> caller(context);
     const QString mixId = m_mix->mixId();
     ++m_outputsBeingStored;
-    m_deps.store.insertOutput(addressText, mixId, this, [=, this](Result<bool> inserted) {
+    m_recorder.reserveOutput(addressText, mixId, [=, this](Result<bool> inserted) {
         const bool current = isCurrent(mixId);
         if (!inserted || !*inserted) {
             if (current) {
@@ -514,10 +485,9 @@ void PoolService::beginSigning()
             maybeBeginSigning(); // an output was refused meanwhile: wait for its replacement
             return;
         }
-        const btc::Transaction &tx = m_mix->startSigning(now());
+        m_mix->startSigning(now());
         qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId() << "SIGNING";
-        sendToInputs(proto::type::kSigningMixStatus,
-                     proto::SigningMixStatusNotification{m_mix->mixId(), proto::encodeZ85(tx.serialize(false))}.toJson());
+        m_notifier.signingStarted(*m_mix);
         armTimer();
     });
 }
@@ -528,7 +498,7 @@ void PoolService::revealOutput(const QString &sessionId, const proto::RevealOutp
         return;
     auto done = m_mix->revealOutput(sessionId, request.receiveAddress);
     if (!done) {
-        sendError(sessionId, proto::error::kInvalidArgument, done.error().message);
+        m_notifier.error(sessionId, proto::error::kInvalidArgument, done.error().message);
         return;
     }
     if (*done) { // the outcome is known: blame now rather than at the timeout
@@ -540,14 +510,14 @@ void PoolService::revealOutput(const QString &sessionId, const proto::RevealOutp
 void PoolService::signing(const QString &sessionId, const proto::SigningRequest &request)
 {
     if (!m_mix || request.mixId != m_mix->mixId()) {
-        sendError(sessionId, proto::error::kInvalidArgument, QStringLiteral("Mix not found"));
+        m_notifier.error(sessionId, proto::error::kInvalidArgument, QStringLiteral("Mix not found"));
         return;
     }
     QList<QByteArray> witness;
     for (const QString &item : request.witnesses64) {
         const auto bytes = proto::decodeZ85(item);
         if (!bytes) {
-            sendError(sessionId, proto::error::kInvalidArgument, QStringLiteral("Invalid witnesses64"));
+            m_notifier.error(sessionId, proto::error::kInvalidArgument, QStringLiteral("Invalid witnesses64"));
             return;
         }
         witness.append(*bytes);
@@ -559,10 +529,10 @@ void PoolService::signing(const QString &sessionId, const proto::SigningRequest 
     case Mix::SignatureVerdict::Kind::AllSigned:
         return broadcast();
     case Mix::SignatureVerdict::Kind::Ignored:
-        return sendError(sessionId, proto::error::kInvalidArgument, verdict.reason);
+        return m_notifier.error(sessionId, proto::error::kInvalidArgument, verdict.reason);
     case Mix::SignatureVerdict::Kind::Blamed:
         qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId() << "refuses a signature:" << verdict.reason;
-        sendError(sessionId, proto::error::kInvalidArgument, verdict.reason);
+        m_notifier.error(sessionId, proto::error::kInvalidArgument, verdict.reason);
         return finishMix();
     }
 }
@@ -580,17 +550,16 @@ void PoolService::broadcast()
             return;
         m_busy = true;
         // Remix provenance first (see MixStore::recordMixTxid), then the broadcast, still under the lease.
-        m_deps.store.recordMixTxid(
-            tx.txid().toHex(), m_pool.denomination, this, [this, tx, mixId = m_mix->mixId()](Result<void> recorded) {
-                m_busy = false;
-                if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing)
-                    return;
-                if (!recorded) // the mix is still good for its users; saveMix() tries again
-                    qCWarning(lcPool).noquote() << m_pool.poolId << "could not record the mix txid before broadcasting:"
-                                                << recorded.error().message;
-                if (stillOwner())
-                    sendToNode(tx);
-            });
+        m_recorder.recordMixTxid(tx.txid(), [this, tx, mixId = m_mix->mixId()](Result<void> recorded) {
+            m_busy = false;
+            if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing)
+                return;
+            if (!recorded) // the mix is still good for its users; saveMix() tries again
+                qCWarning(lcPool).noquote() << m_pool.poolId << "could not record the mix txid before broadcasting:"
+                                            << recorded.error().message;
+            if (stillOwner())
+                sendToNode(tx);
+        });
     });
 }
 
@@ -627,16 +596,6 @@ void PoolService::sessionClosed(const QString &sessionId)
         finishMix();
 }
 
-void PoolService::recordBlames(const QList<mix::Blame> &blames, const QString &mixId)
-{
-    m_deps.store.blame(blames, mixId, m_deps.banPolicy, this, [pool = m_pool.poolId](Result<QStringList> banned) {
-        if (!banned)
-            qCWarning(lcPool).noquote() << pool << "could not record blames:" << banned.error().message;
-        else if (!banned->isEmpty())
-            qCInfo(lcPool).noquote() << pool << banned->size() << "input(s) banned";
-    });
-}
-
 void PoolService::finishMix()
 {
     WP_ASSERT(m_mix && m_mix->isOver());
@@ -654,7 +613,7 @@ void PoolService::finishMix()
     const QList<mix::Blame> &blames = mix.blames();
     const bool leaseHeld = !m_leaseGuard || m_leaseGuard();
     if (!blames.isEmpty() && leaseHeld) {
-        recordBlames(blames, mixId);
+        m_recorder.recordBlames(blames, mixId);
         // The inputs that did nothing wrong are invited first when they register again
         // (their clients do so at once): they lose seconds, not a round.
         QList<btc::OutPoint> innocent;
@@ -662,70 +621,25 @@ void PoolService::finishMix()
             innocent.append(input.outpoint);
         m_queue.prioritise(innocent, now() + kInnocentPriorityMs);
     }
-    if (success) {
-        sendToInputs(proto::type::kSuccessMixStatus, proto::MixStatusNotification{proto::MixStatus::Success, mixId}.toJson());
-    } else {
-        sendToInputs(proto::type::kFailMixStatus, proto::MixStatusNotification{proto::MixStatus::Fail, mixId}.toJson());
-        // The addresses of a failed mix may be used again by their honest owners.
-        m_deps.store.deleteOutputs(mixId, this, [pool = m_pool.poolId](Result<void> r) {
-            if (!r)
-                qCWarning(lcPool).noquote() << pool << "could not free the outputs of a failed mix:" << r.error().message;
-        });
-    }
+    m_notifier.mixEnded(mix);
+    if (!success) // the addresses of a failed mix may be used again by their honest owners
+        m_recorder.freeOutputs(mixId);
     for (mix::RegisteredInput &input : mix.takeConfirming())
         m_queue.requeue(std::move(input));
 
-    MixRecord record;
-    record.instanceId = m_deps.instanceId;
-    record.epoch = m_epoch;
-    record.poolId = m_pool.poolId;
-    record.mixId = mixId;
-    record.denomination = m_pool.denomination;
-    record.anonymitySet = mix.nbInputs();
-    record.nbMustMix = mix.nbMustMix();
-    record.nbLiquidities = mix.nbLiquidity();
-    for (const mix::MixInput &i : mix.inputs())
-        record.amountIn += i.input.prevout.value;
-    record.durationS = int((now() - mix.createdAtMs()) / 1000);
-    record.status = success ? QStringLiteral("SUCCESS") : QStringLiteral("FAIL");
-    record.failReason = mix::failReasonName(mix.failReason());
-    record.failInfo = mix.failInfo();
-    if (success) {
-        const btc::Transaction &tx = mix.transaction();
-        record.amountOut = *tx.totalOutput();
-        record.feesAmount = record.amountIn - record.amountOut;
-        record.feesPrice = tx.vsize() > 0 ? record.feesAmount / tx.vsize() : 0;
-        record.txid = tx.txid().toHex();
-        record.rawTx = tx.serialize(true);
-    }
+    const MixRecord record = m_recorder.recordOf(mix, m_lifecycle.epoch(), now());
     qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << mixId << record.status << record.failReason;
     // Mix history is written under a lease we still hold (fencing): a mix that ended
     // because the lease was lost is not recorded under an epoch that is over.
     if (leaseHeld) {
-        ++m_savesInFlight;
-        m_deps.store.saveMix(record, this, [this, mixId](Result<void> r) {
-            if (!r)
-                qCWarning(lcPool).noquote() << m_pool.poolId << "could not save mix" << mixId << ":" << r.error().message;
-            if (--m_savesInFlight == 0)
-                if (auto release = std::exchange(m_afterSaves, nullptr))
-                    release();
-        });
+        m_lifecycle.recordStarted();
+        m_recorder.saveMix(record, [this] { m_lifecycle.recordStored(); });
     } else {
-        qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << mixId << "not recorded: epoch" << m_epoch << "is over";
+        qCInfo(lcPool).noquote() << m_pool.poolId << "mix" << mixId << "not recorded: epoch" << m_lifecycle.epoch()
+                                 << "is over";
     }
     Q_EMIT mixFinished(record);
     startNextMix();
-}
-
-void PoolService::sendError(const QString &sessionId, int code, const QString &message)
-{
-    m_deps.messenger.sendToSession(sessionId, proto::type::kErrorResponse, proto::ErrorResponse{code, message}.toJson());
-}
-
-void PoolService::sendToInputs(const char *messageType, const QJsonObject &body)
-{
-    for (const mix::MixInput &i : m_mix->inputs())
-        m_deps.messenger.sendToSession(i.input.sessionId, messageType, body);
 }
 
 proto::PoolInfo PoolService::poolInfo() const
@@ -742,7 +656,7 @@ proto::PoolInfo PoolService::poolInfo() const
     p.tx0MaxOutputs = m_pool.tx0MaxOutputs;
     p.mixAnonymitySet = m_pool.anonymitySet;
     p.nbRegistered = m_queue.size();
-    if (m_mix && m_running) {
+    if (m_mix && m_lifecycle.isRunning()) {
         p.nbRegistered += m_mix->nbConfirming();
         p.mixStatus = proto::mixStatusName(proto::MixStatus(int(m_mix->phase())));
         p.elapsedTime = now() - m_mix->createdAtMs();

@@ -1,6 +1,10 @@
 #pragma once
 
 #include <mixstore.h>
+#include <pool/mixkeyprefetcher.h>
+#include <pool/mixrecorder.h>
+#include <pool/poollifecycle.h>
+#include <pool/poolnotifier.h>
 #include <mix/banpolicy.h>
 #include <mix/inputqueue.h>
 #include <mix/mix.h>
@@ -24,8 +28,11 @@ class NodeRpcClient;
 namespace wp::server {
 
 /// Runs one pool on this instance: its input queue, the current mix and the
-/// next one, the phase timers, the blind signing, the broadcast, and what is
-/// saved and blamed. The Mix state machine decides; this class does the I/O.
+/// next one, the phase timers, the blind signing, the vetting of invitations, the
+/// node checks and the broadcast. The Mix state machine decides what a mix does;
+/// this class carries it out and delegates the rest: PoolLifecycle (running,
+/// draining, stopped, the epoch), MixRecorder (every write to the store),
+/// PoolNotifier (every message to clients) and MixKeyPrefetcher (the next mix key).
 ///
 /// Thread affinity: the event-loop thread. RSA key generation and blind signing
 /// run in the thread pool; every asynchronous answer re-checks that the mix it
@@ -53,7 +60,7 @@ public:
     /// Stops mixing: the current mix fails without blaming anybody, the queue is
     /// dropped and @p notice is sent to every waiting session.
     void stop(const QString &notice);
-    /// Hands the pool over to another instance (a planned drain, DESIGN §2.2): no
+    /// Hands the pool over to another instance (a planned drain): no
     /// more inputs are taken (queued and new ones get 631, so their clients reconnect
     /// and are redirected to the next owner); a mix that already passed input
     /// registration runs to its end; one still collecting inputs is discarded (its
@@ -61,9 +68,9 @@ public:
     /// and @p drained is called once. Not running: @p drained is called at once.
     /// stop() during a drain ends it without calling @p drained.
     void drain(std::function<void()> drained);
-    bool isRunning() const { return m_running; }
-    bool isDraining() const { return m_running && m_onDrained != nullptr; }
-    qint64 epoch() const { return m_epoch; }
+    bool isRunning() const { return m_lifecycle.isRunning(); }
+    bool isDraining() const { return m_lifecycle.isDraining(); }
+    qint64 epoch() const { return m_lifecycle.epoch(); }
     /// Whether this instance holds the pool's lease right now (by the lease deadline, not a
     /// flag a timer clears). Checked before every act as the pool's owner (inviting, blind
     /// signing, accepting outputs, starting the signing, broadcasting, recording): when it
@@ -92,7 +99,7 @@ Q_SIGNALS:
 private:
     qint64 now() const { return m_clock.elapsed(); }
     void startNextMix();
-    void prepareKey();
+    void onKeyReady();
     void armTimer();
     void onDeadline();
     /// False (and the pool stopped) once the lease is no longer ours.
@@ -105,7 +112,6 @@ private:
     void checkUnspent(const QString &mixId, std::function<void(QList<btc::OutPoint> spent)> then);
     /// Applies Mix::onInputsSpent(): true if the mix failed (and was finished).
     bool failIfSpent(const QList<btc::OutPoint> &spent);
-    void recordBlames(const QList<mix::Blame> &blames, const QString &mixId);
     void beginRegisterOutput();
     void maybeBeginSigning();
     void beginSigning();
@@ -116,8 +122,6 @@ private:
     void finishMix();
     void discardCollectingMix(const QString &notice);
     void finishDrain();
-    void sendError(const QString &sessionId, int code, const QString &message);
-    void sendToInputs(const char *messageType, const QJsonObject &body);
     bool isCurrent(const QString &mixId) const { return m_mix && m_mix->mixId() == mixId; }
 
     mix::PoolConfig m_pool;
@@ -127,18 +131,13 @@ private:
     QTimer m_timer;
     mix::InputQueue m_queue;
     std::unique_ptr<mix::Mix> m_mix;
-    std::shared_ptr<const crypto::RsaKeyPair> m_nextKey;
-    bool m_keyPending = false;
-    bool m_running = false;
+    PoolLifecycle m_lifecycle;
+    MixRecorder m_recorder;
+    PoolNotifier m_notifier;
+    MixKeyPrefetcher m_keys;
     bool m_busy = false; ///< an asynchronous phase change is in flight
     int m_outputsBeingStored = 0; ///< registered outputs whose shared-table insert has not answered yet
-    qint64 m_epoch = 0;
     std::function<bool()> m_leaseGuard;
-    std::function<void()> m_onDrained; ///< set while draining
-    /// The drain's end, held back until the mix rows in flight are stored: the lease is
-    /// released only after the last mix of this epoch is recorded.
-    std::function<void()> m_afterSaves;
-    int m_savesInFlight = 0;
 };
 
 } // namespace wp::server
