@@ -373,8 +373,11 @@ void PoolService::registerOutput(const proto::RegisterOutputRequest &request, QO
     QPointer<QObject> caller(context);
     const QString mixId = m_mix->mixId();
     ++m_outputsBeingStored;
-    m_deps.store.insertOutput(addressText, mixId, this, [=, this](Result<bool> inserted) {
+    m_deps.store.insertOutput(LeaseFence{m_pool.poolId, m_deps.instanceId, m_epoch}, addressText, mixId, this,
+                              [=, this](Result<bool> inserted) {
         const bool current = isCurrent(mixId);
+        if (!inserted && inserted.error().code == MixStore::kLeaseLost) // lost the pool: the fence stops it
+            qCInfo(lcPool).noquote() << m_pool.poolId << "output not stored:" << inserted.error().message;
         if (!inserted || !*inserted) {
             if (current) {
                 --m_outputsBeingStored;
@@ -473,15 +476,18 @@ void PoolService::broadcast()
     m_timer.stop();
     // Remix provenance first (see MixStore::recordMixTxid), then the broadcast, still under the lease.
     m_deps.store.recordMixTxid(
-        tx.txid().toHex(), m_pool.denomination, this, [this, tx, mixId = m_mix->mixId()](Result<void> recorded) {
+        LeaseFence{m_pool.poolId, m_deps.instanceId, m_epoch}, tx.txid().toHex(), m_pool.denomination, this,
+        [this, tx, mixId = m_mix->mixId()](Result<void> recorded) {
             if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing) {
                 m_busy = false;
                 return;
             }
-            if (!recorded) // the mix is still good for its users; saveMix() tries again
+            // The database says the lease is gone: lost the pool, never broadcast.
+            const bool leaseLost = !recorded && recorded.error().code == MixStore::kLeaseLost;
+            if (!recorded && !leaseLost) // the mix is still good for its users; saveMix() tries again
                 qCWarning(lcPool).noquote() << m_pool.poolId << "could not record the mix txid before broadcasting:"
                                             << recorded.error().message;
-            if (m_broadcastGuard && !m_broadcastGuard()) {
+            if (leaseLost || (m_broadcastGuard && !m_broadcastGuard())) {
                 m_busy = false;
                 m_mix->failMix(mix::FailReason::Coordinator, QStringLiteral("lease lost before broadcast"), now());
                 finishMix({});
@@ -534,7 +540,8 @@ void PoolService::finishMix(const QList<mix::Blame> &blames)
     // Blames, like the mix history, are written only under a lease we still hold (fencing).
     const bool leaseHeld = !m_broadcastGuard || m_broadcastGuard();
     if (!blames.isEmpty() && leaseHeld) {
-        m_deps.store.blame(blames, mixId, m_deps.banPolicy, this, [pool = m_pool.poolId](Result<QStringList> banned) {
+        m_deps.store.blame(LeaseFence{m_pool.poolId, m_deps.instanceId, m_epoch}, blames, mixId, m_deps.banPolicy, this,
+                           [pool = m_pool.poolId](Result<QStringList> banned) {
             if (!banned)
                 qCWarning(lcPool).noquote() << pool << "could not record blames:" << banned.error().message;
             else if (!banned->isEmpty())
@@ -546,7 +553,8 @@ void PoolService::finishMix(const QList<mix::Blame> &blames)
     } else {
         sendToInputs(proto::type::kFailMixStatus, proto::MixStatusNotification{proto::MixStatus::Fail, mixId}.toJson());
         // The addresses of a failed mix may be used again by their honest owners.
-        m_deps.store.deleteOutputs(mixId, this, [pool = m_pool.poolId](Result<void> r) {
+        m_deps.store.deleteOutputs(LeaseFence{m_pool.poolId, m_deps.instanceId, m_epoch}, mixId, this,
+                                   [pool = m_pool.poolId](Result<void> r) {
             if (!r)
                 qCWarning(lcPool).noquote() << pool << "could not free the outputs of a failed mix:" << r.error().message;
         });
@@ -582,7 +590,8 @@ void PoolService::finishMix(const QList<mix::Blame> &blames)
     // because the lease was lost is not recorded under an epoch that is over.
     if (leaseHeld) {
         ++m_savesInFlight;
-        m_deps.store.saveMix(record, this, [this, mixId](Result<void> r) {
+        m_deps.store.saveMix(LeaseFence{m_pool.poolId, m_deps.instanceId, m_epoch}, record, this,
+                             [this, mixId](Result<void> r) {
             if (!r)
                 qCWarning(lcPool).noquote() << m_pool.poolId << "could not save mix" << mixId << ":" << r.error().message;
             if (--m_savesInFlight == 0)
