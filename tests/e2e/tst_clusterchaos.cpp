@@ -167,15 +167,18 @@ struct LeaseSnapshot {
 };
 
 /// The routing observer of issue #11: every 100 ms it subscribes to every pool on
-/// every running instance, over one STOMP session per (instance, pool) with at most
-/// one SUBSCRIBE waiting for its answer (the answer is the first reply carrying that
-/// subscription's id); a session is replaced after kSubscriptionsPerSession
-/// subscriptions, so at most 6 sessions and 12 subscriptions each are open. Each
-/// answer is recorded with its send and receive times and the pool's lease row read
-/// just before the SUBSCRIBE was sent and just after the answer arrived. A
-/// SubscribePoolResponse from instance X for pool P is a violation when both readings
-/// show another instance holding P under the same epoch, unexpired: P was owned
-/// elsewhere for the whole time X took to answer.
+/// every running instance, over at most kSessionsPerPool STOMP sessions per
+/// (instance, pool), each used for at most kSubscriptionsPerSession SUBSCRIBEs
+/// (the server allows 16) and then replaced once all are answered. SUBSCRIBEs are
+/// pipelined: one is sent every tick even while earlier ones wait, so an instance
+/// that stalls keeps receiving them for a few seconds (long enough for its leases to
+/// move). The answer to a SUBSCRIBE is the first reply carrying its subscription id
+/// (the server copies every reply to all the session's subscriptions, in order).
+/// Each answer is recorded with its send and receive times and the pool's lease row
+/// read just before the SUBSCRIBE was sent and just after the answer arrived. A
+/// SubscribePoolResponse from instance X for pool P is a violation when both
+/// readings show another instance holding P under the same epoch, unexpired: P was
+/// owned elsewhere for the whole time X took to answer.
 /// Thread affinity: the test thread (its DB reads block it briefly).
 class LeaseObserver : public QObject {
 public:
@@ -190,8 +193,9 @@ public:
     void stop()
     {
         m_timer.stop();
-        for (Probe *p : std::as_const(m_probes))
-            p->stomp.disconnectFromServer();
+        for (const QList<Probe *> &probes : std::as_const(m_probes))
+            for (Probe *p : probes)
+                p->stomp.disconnectFromServer();
     }
     /// No new session to @p slot while it is being (re)started: its instance id is not known yet.
     void setStarting(const QString &slot, bool starting)
@@ -202,29 +206,34 @@ public:
             m_starting.remove(slot);
     }
 
-    int checked = 0;      ///< answers checked
-    int subscribed = 0;   ///< of which SubscribePoolResponse
-    int sent = 0;         ///< SUBSCRIBEs sent
-    int sessions = 0;     ///< STOMP sessions opened
-    int unanswered = 0;   ///< SUBSCRIBEs whose session closed (or timed out) before the answer
+    int checked = 0;    ///< answers checked
+    int subscribed = 0; ///< of which SubscribePoolResponse
+    int sent = 0;       ///< SUBSCRIBEs sent
+    int sessions = 0;   ///< STOMP sessions opened
+    int unanswered = 0; ///< SUBSCRIBEs whose session closed (or timed out) before the answer
+    qint64 slowestMs = 0; ///< longest time from a SUBSCRIBE to its answer
     QHash<QString, int> answers; ///< answer type (errors with their code) -> count
     QStringList violations;
 
 private:
     static constexpr int kPeriodMs = 100;
-    static constexpr int kSubscriptionsPerSession = 12;
-    static constexpr int kAnswerTimeoutMs = 10000;
+    static constexpr int kSessionsPerPool = 3;
+    static constexpr int kSubscriptionsPerSession = 15;
+    static constexpr int kAnswerTimeoutMs = 15000;
 
+    struct Pending {
+        qint64 sentMs = 0;
+        LeaseSnapshot before;
+    };
     struct Probe : QObject {
         client::StompClient stomp;
         QString slot;
         QString pool;
         QString instanceId; ///< of the process it connected to
         int subscriptions = 0;
-        QByteArray waiting; ///< subscription id of the SUBSCRIBE waiting for its answer
-        qint64 sentMs = 0;
-        LeaseSnapshot before;
+        QHash<QByteArray, Pending> waiting; ///< subscription id -> its SUBSCRIBE
         bool dead = false;
+        bool exhausted() const { return subscriptions >= kSubscriptionsPerSession && waiting.isEmpty(); }
     };
 
     std::optional<QHash<QString, LeaseSnapshot>> readLeases()
@@ -247,25 +256,30 @@ private:
         QList<Probe *> ready;
         for (const QString &slot : m_slotNames) {
             for (const QString &pool : m_pools) {
-                const QString key = slot + QLatin1Char('/') + pool;
-                Probe *p = m_probes.value(key);
-                if (p && !p->waiting.isEmpty() && m_clock.elapsed() - p->sentMs > kAnswerTimeoutMs) {
-                    p->stomp.disconnectFromServer(); // counted as unanswered on disconnected()
-                    continue;
+                QList<Probe *> &probes = m_probes[slot + QLatin1Char('/') + pool];
+                for (qsizetype i = 0; i < probes.size();) {
+                    Probe *p = probes[i];
+                    const bool late = std::any_of(p->waiting.cbegin(), p->waiting.cend(), [&](const Pending &w) {
+                        return m_clock.elapsed() - w.sentMs > kAnswerTimeoutMs;
+                    });
+                    if (late)
+                        p->stomp.disconnectFromServer(); // its SUBSCRIBEs count as unanswered
+                    if (p->dead || p->exhausted()) {
+                        probes.removeAt(i);
+                        p->stomp.disconnectFromServer();
+                        p->deleteLater();
+                        continue;
+                    }
+                    ++i;
                 }
-                if (p && (p->dead || (p->waiting.isEmpty() && p->subscriptions >= kSubscriptionsPerSession))) {
-                    m_probes.remove(key);
-                    p->stomp.disconnectFromServer();
-                    p->deleteLater();
-                    p = nullptr;
-                }
-                if (!p) {
-                    if (running.contains(slot) && !m_starting.contains(slot))
-                        m_probes.insert(key, open(slot, pool));
-                    continue;
-                }
-                if (p->stomp.state() == client::StompClient::State::Connected && p->waiting.isEmpty())
-                    ready.append(p);
+                const auto usable = std::find_if(probes.begin(), probes.end(), [](Probe *p) {
+                    return p->stomp.state() == client::StompClient::State::Connected &&
+                           p->subscriptions < kSubscriptionsPerSession;
+                });
+                if (usable != probes.end())
+                    ready.append(*usable);
+                if (probes.size() < kSessionsPerPool && running.contains(slot) && !m_starting.contains(slot))
+                    probes.append(open(slot, pool));
             }
         }
         if (ready.isEmpty())
@@ -274,9 +288,11 @@ private:
         if (!leases)
             return;
         for (Probe *p : std::as_const(ready)) {
-            p->before = leases->value(p->pool);
-            p->sentMs = m_clock.elapsed();
-            p->waiting = p->stomp.subscribe(proto::endpoint::kPrivateReply, {{proto::header::kPoolId, p->pool.toUtf8()}});
+            const QByteArray id =
+                p->stomp.subscribe(proto::endpoint::kPrivateReply, {{proto::header::kPoolId, p->pool.toUtf8()}});
+            if (id.isEmpty())
+                continue;
+            p->waiting.insert(id, Pending{m_clock.elapsed(), leases->value(p->pool)});
             ++p->subscriptions;
             ++sent;
         }
@@ -293,8 +309,7 @@ private:
         connect(&p->stomp, &client::StompClient::messageReceived, p,
                 [this, p](const QString &type, const proto::StompFrame &frame) { onMessage(p, type, frame); });
         connect(&p->stomp, &client::StompClient::disconnected, p, [this, p](const QString &) {
-            if (!p->waiting.isEmpty())
-                ++unanswered;
+            unanswered += int(p->waiting.size());
             p->waiting.clear();
             p->dead = true;
         });
@@ -307,8 +322,9 @@ private:
 
     void onMessage(Probe *p, const QString &messageType, const proto::StompFrame &frame)
     {
-        if (p->waiting.isEmpty() || frame.header("subscription") != p->waiting)
-            return; // a copy for an older subscription of this session
+        const auto it = p->waiting.constFind(frame.header("subscription"));
+        if (it == p->waiting.cend())
+            return; // a copy for a subscription already answered
         QString type = proto::messageTypeShortName(messageType);
         if (type == QLatin1String("ErrorResponse")) {
             type += QStringLiteral(" %1").arg(
@@ -316,8 +332,10 @@ private:
         } else if (type != QLatin1String("SubscribePoolResponse") && type != QLatin1String("RedirectResponse")) {
             return;
         }
-        p->waiting.clear();
+        const Pending sentWith = *it;
+        p->waiting.erase(it);
         const qint64 receivedMs = m_clock.elapsed();
+        slowestMs = std::max(slowestMs, receivedMs - sentWith.sentMs);
         const auto leases = readLeases();
         if (!leases)
             return; // not checked
@@ -327,13 +345,13 @@ private:
         if (type != QLatin1String("SubscribePoolResponse"))
             return;
         ++subscribed;
-        const LeaseSnapshot &before = p->before;
+        const LeaseSnapshot &before = sentWith.before;
         if (before.instanceId != p->instanceId && before.heldBy(before.instanceId) &&
             after.heldBy(before.instanceId) && after.epoch == before.epoch) {
             violations.append(QStringLiteral("%1 (%2) served %3 (SUBSCRIBE at %4 ms, answer at %5 ms) while %6 held it"
                                              " under epoch %7 (expiring in %8 / %9 ms)")
                                   .arg(p->slot, p->instanceId.left(8), p->pool)
-                                  .arg(p->sentMs)
+                                  .arg(sentWith.sentMs)
                                   .arg(receivedMs)
                                   .arg(m_cluster.nameOf(before.instanceId) + QLatin1Char(' ') + before.instanceId.left(8))
                                   .arg(before.epoch)
@@ -347,7 +365,7 @@ private:
     const QStringList m_pools;
     QElapsedTimer m_clock;
     QTimer m_timer;
-    QHash<QString, Probe *> m_probes; ///< "slot/pool" -> its session
+    QHash<QString, QList<Probe *>> m_probes; ///< "slot/pool" -> its sessions
     QSet<QString> m_starting;
 };
 
@@ -632,10 +650,10 @@ private Q_SLOTS:
         for (auto it = observer.answers.cbegin(); it != observer.answers.cend(); ++it)
             answerText.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
         answerText.sort();
-        qInfo("routing observer: %d SUBSCRIBEs over %d sessions, %d answers checked against pool_lease (%s), %d unanswered"
-              " (session closed), %lld served while another instance held the pool",
+        qInfo("routing observer: %d SUBSCRIBEs over %d sessions, %d answers checked against pool_lease (%s), slowest"
+              " answer %lld ms, %d unanswered (session closed), %lld served while another instance held the pool",
               observer.sent, observer.sessions, observer.checked, qPrintable(answerText.join(QStringLiteral(", "))),
-              observer.unanswered, qint64(observer.violations.size()));
+              observer.slowestMs, observer.unanswered, qint64(observer.violations.size()));
 
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n')) + QStringLiteral("\n") + log.dump(now)));
         QVERIFY2(observer.violations.isEmpty(), qPrintable(observer.violations.join(QLatin1Char('\n'))));
