@@ -12,6 +12,7 @@
 
 #include <cluster/clusterconfig.h>
 #include <cluster/clustermember.h>
+#include <cluster/poolrouter.h>
 #include <crypto/random.h>
 #include <db/database.h>
 #include <db/migrations.h>
@@ -123,9 +124,12 @@ Result<void> Coordinator::start()
     netConfig.stomp.rateLimitBurst = m_options.limits.frameBurst;
     m_net = std::make_unique<net::NetServer>(netConfig);
     m_stomp = std::make_unique<StompController>(m_net->stomp(), *m_validator, m_options.network,
-                                                [this](const QString &id) { return pool(id); });
+                                                [this](const QString &id) -> cluster::PoolRoute {
+                                                    if (!m_router)
+                                                        return cluster::route::Unknown{};
+                                                    return m_router->route(id);
+                                                });
 
-    // 6. Pools.
     // 6. Cluster membership: which pools this instance runs, and for how long.
     QStringList poolIds;
     for (const mix::PoolConfig &config : m_options.pools)
@@ -156,41 +160,9 @@ Result<void> Coordinator::start()
         p->setLeaseGuard([this, p] { return m_cluster && m_cluster->holds(p->config().poolId, p->epoch()); });
         m_pools.append(p);
     }
-    // A pool run by another instance: tell the client where (DESIGN §2.4).
-    // An owner whose heartbeat is older than three renewals is presumed dead: clients are not
-    // sent to it (they would fail to connect and back off) but asked to retry shortly.
-    const auto isLive = [this](const QString &instanceId) {
-        const qint64 staleUs = 3LL * m_options.cluster.renewMs * 1000;
-        const QList<cluster::MemberInfo> members = m_cluster->members();
-        return std::any_of(members.begin(), members.end(), [&](const cluster::MemberInfo &m) {
-            return m.id == instanceId && m.heartbeatAgeUs < staleUs;
-        });
-    };
-    m_stomp->setRedirector([this, isLive](net::StompSession *session, const QString &poolId) {
-        if (!configuredPool(poolId))
-            return false;
-        proto::RedirectResponse redirect;
-        redirect.poolId = poolId;
-        auto owner = m_cluster->owner(poolId);
-        if (owner && owner->instanceId != m_instanceId && !isLive(owner->instanceId))
-            owner.reset(); // its lease has not expired yet, but it stopped heartbeating: being taken over
-        if (owner && owner->instanceId != m_instanceId) {
-            redirect.urlClear = owner->urlClear;
-            redirect.urlOnion = owner->urlOnion;
-            redirect.epoch = owner->epoch;
-            m_stomp->sendToSession(session->id(), proto::type::kRedirectResponse, redirect.toJson());
-            m_stomp->sendError(session->id(), proto::error::kPoolRedirect,
-                               QStringLiteral("Pool %1 is served by %2").arg(poolId, owner->urlClear));
-        } else { // changing owner right now: the next owner claims it within a lease cycle or two
-            redirect.retryAfterMs = std::max(500, 2 * m_options.cluster.renewMs);
-            m_stomp->sendToSession(session->id(), proto::type::kRedirectResponse, redirect.toJson());
-            m_stomp->sendError(session->id(), proto::error::kPoolUnavailable,
-                               QStringLiteral("Pool %1 is changing coordinator: retry in %2 ms")
-                                   .arg(poolId)
-                                   .arg(redirect.retryAfterMs));
-        }
-        return true;
-    });
+    // Which pool is served here, and where the others are (redirects): one owner of that rule.
+    m_router = std::make_unique<cluster::PoolRouter>(
+        *m_cluster, m_pools, cluster::PoolRouter::Config{m_options.cluster.renewMs, m_options.urlClear, m_options.urlOnion});
     connect(m_cluster.get(), &cluster::ClusterMember::poolAcquired, this, &Coordinator::onPoolAcquired);
     connect(m_cluster.get(), &cluster::ClusterMember::poolLost, this,
             [this](const QString &poolId, cluster::LossReason) { onPoolLost(poolId); });
@@ -212,23 +184,10 @@ Result<void> Coordinator::start()
     });
     m_rest = std::make_unique<RestController>(
         m_net->http(),
-        RestController::Deps{*m_store, *m_tx0Data, m_options.network, [this] { return m_pools; },
-                             [this] {
-                                 // Every pool of the cluster, with its owner's URLs; live figures for ours.
-                                 QList<proto::PoolInfo> out;
-                                 for (PoolService *p : m_pools) {
-                                     proto::PoolInfo info = p->poolInfo();
-                                     if (p->isRunning()) {
-                                         info.ownerUrlClear = m_options.urlClear;
-                                         info.ownerUrlOnion = m_options.urlOnion;
-                                     } else if (const auto owner = m_cluster->owner(info.poolId)) {
-                                         info.ownerUrlClear = owner->urlClear;
-                                         info.ownerUrlOnion = owner->urlOnion;
-                                     }
-                                     out.append(info);
-                                 }
-                                 return out;
-                             },
+        RestController::Deps{*m_store, *m_tx0Data, m_options.network,
+                             [this] { return m_router ? m_router->localPools() : QList<PoolService *>(); },
+                             // Every pool of the cluster, with its owner's URLs; live figures for ours.
+                             [this] { return m_router ? m_router->poolInfos() : QList<proto::PoolInfo>(); },
                              m_options.pools,
                              // Not ready before it knows its pools, nor while it cannot see the database.
                              [this] { return m_ready && m_cluster && m_cluster->isInContact(); }});
@@ -276,10 +235,8 @@ void Coordinator::onPoolAcquired(const QString &poolId, qint64 epoch)
 
 void Coordinator::onPoolLost(const QString &poolId)
 {
-    if (PoolService *p = configuredPool(poolId); p && p->isRunning()) {
-        qCInfo(lcCoordinator).noquote() << "no longer running pool" << poolId;
-        p->stop(QStringLiteral("The pool moved to another coordinator instance: connect again"));
-    }
+    if (m_router)
+        m_router->stopLost(poolId);
 }
 
 void Coordinator::shutdown(std::function<void()> finished)
@@ -297,6 +254,7 @@ void Coordinator::stop()
     // Without a shutdown() first, leases are not released: they expire after the lease
     // TTL and other instances take the pools over (as after kill -9).
     m_manifest.reset();
+    m_router.reset(); // it reads the cluster member
     m_cluster.reset();
     for (PoolService *p : m_pools)
         p->stop(QStringLiteral("The coordinator is shutting down"));
@@ -318,10 +276,7 @@ QList<PoolService *> Coordinator::pools() const { return m_pools; }
 
 PoolService *Coordinator::pool(const QString &poolId) const
 {
-    for (PoolService *p : m_pools)
-        if (p->config().poolId == poolId && p->isRunning())
-            return p;
-    return nullptr;
+    return m_router ? m_router->localPool(poolId) : nullptr;
 }
 
 } // namespace wp::server

@@ -25,6 +25,7 @@ class NetServer;
 }
 namespace cluster {
 class ClusterMember;
+class PoolRouter;
 }
 namespace status {
 class StatusService;
@@ -68,7 +69,9 @@ public:
     const QString &instanceId() const { return m_instanceId; }
     quint16 port() const;
     QList<PoolService *> pools() const;
-    /// The pool @p poolId if this instance runs it now, else nullptr.
+    /// The pool @p poolId if this instance serves it now (running, and its lease held at
+    /// this moment: see cluster::PoolRouter), else nullptr. May stop a pool whose lease
+    /// is gone.
     PoolService *pool(const QString &poolId) const;
 
 private:
@@ -92,6 +95,7 @@ private:
     QList<PoolService *> m_pools; ///< children of this object
     std::unique_ptr<db::Database> m_clusterDb; ///< its own connection, so leases never queue behind mix work
     std::unique_ptr<cluster::ClusterMember> m_cluster;
+    std::unique_ptr<cluster::PoolRouter> m_router; ///< reads m_cluster: destroyed before it
     std::unique_ptr<ManifestPublisher> m_manifest;
     bool m_ready = false;
     std::unique_ptr<status::StatusService> m_status; ///< dashboard, metrics, admin pages, heartbeat stats

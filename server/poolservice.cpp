@@ -3,6 +3,7 @@
 #include <logging.h>
 
 #include <bitcoin/address.h>
+#include <bitcoin/standardness.h>
 #include <crypto/random.h>
 #include <net/noderpcclient.h>
 #include <protocol/z85.h>
@@ -51,6 +52,7 @@ void PoolService::onKeyReady()
 void PoolService::start(qint64 epoch)
 {
     m_lifecycle.start(epoch);
+    m_recorder.setEpoch(epoch);
     if (!m_mix)
         startNextMix();
 }
@@ -543,48 +545,81 @@ void PoolService::broadcast()
         return;
     const btc::Transaction tx = m_mix->transaction();
     m_timer.stop();
-    // An input spent since it signed would make the node refuse the mix: find it first, so
-    // that it is blamed and not the mix as a whole.
+    // Every signature was checked as it came; the whole transaction is checked once more
+    // against the node's relay rules (ours, and the node's own where it offers the check),
+    // and every input for a spend since it signed: a spent input is the cause of a refusal
+    // and is blamed, not the mix as a whole.
+    QList<btc::TxOut> prevouts;
+    for (const btc::TxIn &in : tx.inputs)
+        for (const mix::MixInput &i : m_mix->inputs())
+            if (i.input.outpoint == in.prevout)
+                prevouts.append(i.input.prevout);
+    if (auto standard = btc::checkStandardMixTransaction(tx, prevouts); !standard) {
+        qCWarning(lcPool).noquote() << m_pool.poolId << "mix" << m_mix->mixId()
+                                    << "is not standard:" << standard.error().message;
+        return onBroadcastRefused(standard.error().message);
+    }
     checkUnspent(m_mix->mixId(), [this, tx](QList<btc::OutPoint> spent) {
         if (m_mix->phase() != MixPhase::Signing || failIfSpent(spent) || !stillOwner())
             return;
         m_busy = true;
-        // Remix provenance first (see MixStore::recordMixTxid), then the broadcast, still under the lease.
-        m_recorder.recordMixTxid(tx.txid(), [this, tx, mixId = m_mix->mixId()](Result<void> recorded) {
-            m_busy = false;
-            if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing)
-                return;
-            if (!recorded) // the mix is still good for its users; saveMix() tries again
-                qCWarning(lcPool).noquote() << m_pool.poolId << "could not record the mix txid before broadcasting:"
-                                            << recorded.error().message;
-            if (stillOwner())
-                sendToNode(tx);
-        });
+        m_deps.node.testMempoolAccept(
+            tx.serialize(true), this, [this, tx, mixId = m_mix->mixId()](Result<wp::net::MempoolAcceptance> accept) {
+                m_busy = false;
+                if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing)
+                    return;
+                if (accept && accept->supported && !accept->allowed)
+                    return onBroadcastRefused(accept->rejectReason);
+                recordAndSend(tx); // no answer, or a node without the check: the broadcast itself decides
+            });
+    });
+}
+
+void PoolService::recordAndSend(const btc::Transaction &tx)
+{
+    m_busy = true;
+    // Remix provenance first (see MixStore::recordMixTxid), then the broadcast, still under the lease.
+    m_recorder.recordMixTxid(tx.txid(), [this, tx, mixId = m_mix->mixId()](Result<void> recorded) {
+        m_busy = false;
+        if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing)
+            return;
+        if (!recorded && recorded.error().code == MixStore::kLeaseLost) { // the database says: no longer ours
+            stop(QStringLiteral("The pool moved to another coordinator instance: connect again"));
+            return;
+        }
+        if (!recorded) // the mix is still good for its users; saveMix() tries again
+            qCWarning(lcPool).noquote() << m_pool.poolId << "could not record the mix txid before broadcasting:"
+                                        << recorded.error().message;
+        if (stillOwner())
+            sendToNode(tx);
     });
 }
 
 void PoolService::sendToNode(const btc::Transaction &tx)
 {
     m_busy = true;
-    m_deps.node.broadcast(tx.serialize(true), tx.txid().toHex(), this,
-                          [this, mixId = m_mix->mixId()](Result<void> r) {
-                              m_busy = false;
-                              if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing)
-                                  return;
-                              if (r) {
-                                  m_mix->succeed(now());
-                                  return finishMix();
-                              }
-                              qCWarning(lcPool).noquote() << m_pool.poolId << "broadcast failed:" << r.error().message;
-                              const QString why = r.error().message.left(200);
-                              // Refused: an input spent meanwhile is the cause and is blamed; else nobody is.
-                              checkUnspent(mixId, [this, why](QList<btc::OutPoint> spent) {
-                                  if (m_mix->phase() != MixPhase::Signing || failIfSpent(spent))
-                                      return;
-                                  m_mix->failMix(mix::FailReason::Broadcast, why, now());
-                                  finishMix();
-                              });
-                          });
+    m_deps.node.broadcast(tx.serialize(true), tx.txid().toHex(), this, [this, mixId = m_mix->mixId()](Result<void> r) {
+        m_busy = false;
+        if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing)
+            return;
+        if (r) {
+            m_mix->succeed(now());
+            return finishMix();
+        }
+        qCWarning(lcPool).noquote() << m_pool.poolId << "broadcast failed:" << r.error().message;
+        onBroadcastRefused(r.error().message);
+    });
+}
+
+void PoolService::onBroadcastRefused(const QString &why)
+{
+    // An input spent meanwhile is the cause and is blamed; else nobody is.
+    checkUnspent(m_mix->mixId(), [this, why = why.left(200)](QList<btc::OutPoint> spent) {
+        if (m_mix->phase() != MixPhase::Signing || failIfSpent(spent))
+            return;
+        m_mix->failMix(mix::FailReason::Broadcast, why, now());
+        finishMix();
+    });
 }
 
 void PoolService::sessionClosed(const QString &sessionId)

@@ -118,6 +118,10 @@ private:
     void broadcast();
     /// Hands the signed mix to the node; the mix succeeds or fails with its answer.
     void sendToNode(const btc::Transaction &tx);
+    /// Records the mix txid (remix provenance), then broadcasts.
+    void recordAndSend(const btc::Transaction &tx);
+    /// The node would not or did not take the mix: blames the inputs found spent, else fails unblamed.
+    void onBroadcastRefused(const QString &why);
     /// Reports the mix's end (success, or a failure charged to Mix::blames()), records it, and starts the next one.
     void finishMix();
     void discardCollectingMix(const QString &notice);

@@ -30,7 +30,7 @@ public:
         MixStore &store;
         const mix::Tx0DataFactory &tx0Data;
         btc::Network network;
-        /// The pools this instance runs.
+        /// The pools this instance serves now (running, their lease held: cluster::PoolRouter).
         std::function<QList<PoolService *>()> localPools;
         /// Every pool of the cluster, as `GET /rest/pools` lists them (owner URLs included).
         std::function<QList<proto::PoolInfo>()> allPools;

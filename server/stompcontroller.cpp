@@ -20,8 +20,8 @@ QByteArray stompHeader(const net::StompHeaders &headers, QByteArrayView name)
 }
 
 StompController::StompController(net::StompServer &stomp, InputValidator &validator, btc::Network network,
-                                 PoolLookup pools, QObject *parent)
-    : QObject(parent), m_stomp(stomp), m_validator(validator), m_network(network), m_pools(std::move(pools))
+                                 PoolRouting routing, QObject *parent)
+    : QObject(parent), m_stomp(stomp), m_validator(validator), m_network(network), m_routing(std::move(routing))
 {
     connect(&stomp, &net::StompServer::subscribed, this, &StompController::onSubscribed);
     connect(&stomp, &net::StompServer::messageReceived, this, &StompController::onMessage);
@@ -55,7 +55,37 @@ int StompController::sessionsInPool(const QString &poolId) const
 PoolService *StompController::poolOfSession(const QString &sessionId) const
 {
     const auto it = m_poolBySession.constFind(sessionId);
-    return it == m_poolBySession.constEnd() ? nullptr : m_pools(*it);
+    if (it == m_poolBySession.constEnd())
+        return nullptr;
+    const cluster::PoolRoute route = m_routing(*it);
+    const auto *local = std::get_if<cluster::route::Local>(&route);
+    return local ? local->service : nullptr;
+}
+
+PoolService *StompController::localPoolOrAnswer(const QString &sessionId, const QString &poolId)
+{
+    const cluster::PoolRoute route = m_routing(poolId);
+    if (const auto *local = std::get_if<cluster::route::Local>(&route))
+        return local->service;
+    proto::RedirectResponse redirect;
+    redirect.poolId = poolId;
+    if (const auto *elsewhere = std::get_if<cluster::route::Redirect>(&route)) {
+        redirect.urlClear = elsewhere->urlClear;
+        redirect.urlOnion = elsewhere->urlOnion;
+        redirect.epoch = elsewhere->epoch;
+        sendToSession(sessionId, proto::type::kRedirectResponse, redirect.toJson());
+        sendError(sessionId, proto::error::kPoolRedirect,
+                  QStringLiteral("Pool %1 is served by %2").arg(poolId, elsewhere->urlClear));
+    } else if (const auto *retry = std::get_if<cluster::route::Retry>(&route)) {
+        // Changing owner right now: the next owner claims it within a lease cycle or two.
+        redirect.retryAfterMs = retry->afterMs;
+        sendToSession(sessionId, proto::type::kRedirectResponse, redirect.toJson());
+        sendError(sessionId, proto::error::kPoolUnavailable,
+                  QStringLiteral("Pool %1 is changing coordinator: retry in %2 ms").arg(poolId).arg(retry->afterMs));
+    } else {
+        sendError(sessionId, proto::error::kInvalidArgument, QStringLiteral("Pool not found: %1").arg(poolId));
+    }
+    return nullptr;
 }
 
 void StompController::onSubscribed(net::StompSession *session, const QByteArray &destination,
@@ -70,13 +100,9 @@ void StompController::onSubscribed(net::StompSession *session, const QByteArray 
         sendError(session->id(), proto::error::kInvalidArgument, QStringLiteral("Missing poolId header"));
         return;
     }
-    PoolService *pool = m_pools(poolId);
-    if (!pool) {
-        if (m_redirector && m_redirector(session, poolId))
-            return;
-        sendError(session->id(), proto::error::kInvalidArgument, QStringLiteral("Pool not found: %1").arg(poolId));
+    PoolService *pool = localPoolOrAnswer(session->id(), poolId);
+    if (!pool)
         return;
-    }
     m_poolBySession.insert(session->id(), poolId);
     const mix::PoolConfig &c = pool->config();
     const proto::SubscribePoolResponse response{btc::networkParams(m_network).name, c.denomination,
@@ -101,24 +127,18 @@ void StompController::onMessage(net::StompSession *session, const QByteArray &de
         auto request = proto::RegisterInputRequest::fromJson(body);
         if (!request)
             return reject(request.error());
-        PoolService *pool = m_pools(request->poolId);
-        if (!pool) { // not here (any more): where it runs now, if it is a pool of the cluster
-            if (m_redirector && m_redirector(session, request->poolId))
-                return;
-            return reject(Error(proto::error::kInvalidArgument, QStringLiteral("Pool not found: %1").arg(request->poolId)));
-        }
+        PoolService *pool = localPoolOrAnswer(sessionId, request->poolId); // not here (any more): where it runs now
+        if (!pool)
+            return;
         const QString poolId = request->poolId;
         m_validator.validate(sessionId, *request, pool->config(), this,
                              [this, sessionId, poolId](Result<mix::RegisteredInput> input) {
                                  net::StompSession *client = m_stomp.session(sessionId);
                                  if (!client)
                                      return; // the client left meanwhile
-                                 PoolService *p = m_pools(poolId);
-                                 if (!p) { // the pool moved meanwhile
-                                     if (m_redirector)
-                                         m_redirector(client, poolId);
+                                 PoolService *p = localPoolOrAnswer(sessionId, poolId); // it may have moved meanwhile
+                                 if (!p)
                                      return;
-                                 }
                                  if (!input)
                                      return sendError(sessionId, input.error().code, input.error().message);
                                  m_poolBySession.insert(sessionId, poolId);

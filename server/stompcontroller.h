@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cluster/poolrouter.h>
 #include <mix/sessionmessenger.h>
 
 #include <bitcoin/network.h>
@@ -27,17 +28,14 @@ class PoolService;
 class StompController : public QObject, public mix::SessionMessenger {
     Q_OBJECT
 public:
-    /// Finds the pool this instance runs under @p poolId, or nullptr.
-    using PoolLookup = std::function<PoolService *(const QString &poolId)>;
-    /// What to answer a subscription to a pool this instance does not run: a
-    /// RedirectResponse / ErrorResponse pair (cluster, issue #4). Returns false to
-    /// answer "pool not found".
-    using Redirector = std::function<bool(net::StompSession *session, const QString &poolId)>;
+    /// Where pool @p poolId is served now (cluster::PoolRouter::route()). Asked for every
+    /// subscription and every message of a pool, so a pool this instance stopped owning
+    /// is never answered for: its clients get a RedirectResponse followed by error 630
+    /// (another instance owns it) or 631 (retry later), an unknown pool "Pool not found".
+    using PoolRouting = std::function<cluster::PoolRoute(const QString &poolId)>;
 
-    StompController(net::StompServer &stomp, InputValidator &validator, btc::Network network, PoolLookup pools,
+    StompController(net::StompServer &stomp, InputValidator &validator, btc::Network network, PoolRouting routing,
                     QObject *parent = nullptr);
-
-    void setRedirector(Redirector redirector) { m_redirector = std::move(redirector); }
 
     void sendToSession(const QString &sessionId, const char *messageType, const QJsonObject &body) override;
     /// Sends an ErrorResponse to @p sessionId.
@@ -50,12 +48,14 @@ private:
                    const QByteArray &body);
     void onClosed(net::StompSession *session);
     PoolService *poolOfSession(const QString &sessionId) const;
+    /// The pool @p poolId if it is served here now; otherwise answers @p sessionId
+    /// (redirect, retry or "Pool not found") and returns nullptr.
+    PoolService *localPoolOrAnswer(const QString &sessionId, const QString &poolId);
 
     net::StompServer &m_stomp;
     InputValidator &m_validator;
     btc::Network m_network;
-    PoolLookup m_pools;
-    Redirector m_redirector;
+    PoolRouting m_routing;
     QHash<QString, QString> m_poolBySession;
 };
 

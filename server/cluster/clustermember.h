@@ -2,6 +2,7 @@
 
 #include "clusterconfig.h"
 #include "clustertypes.h"
+#include "poolownership.h"
 
 #include <util/result.h>
 
@@ -45,6 +46,9 @@ struct CycleOutput;
 /// it is called; poolLost(Fenced) is emitted by a timer at the deadline (later
 /// if the event loop is busy: guard every effect with holds()).
 ///
+/// As a PoolOwnership it is what the pool router reads: every request for a pool
+/// is routed through holds() at the time of the request (cluster::PoolRouter).
+///
 /// Crash semantics: destroying a member without shutdown() writes nothing: its
 /// leases expire after leaseTtl and are claimed by the others (the kill -9 case).
 ///
@@ -52,7 +56,7 @@ struct CycleOutput;
 /// every method must be called there, none blocks: DB work runs on @p database's
 /// workers. Give it its own Database (poolSize 1-2, pingAfterIdle above
 /// renewInterval) so renewals never queue behind mixing work.
-class ClusterMember : public QObject {
+class ClusterMember : public QObject, public PoolOwnership {
     Q_OBJECT
 public:
     /// Returns the stats published with every heartbeat (dashboard). Called on this
@@ -90,13 +94,13 @@ public:
     bool release(const QString &poolId);
 
     /// This process's random instance id (32 hex characters).
-    const QString &instanceId() const { return m_instanceId; }
+    const QString &instanceId() const override { return m_instanceId; }
     const ClusterConfig &config() const { return m_config; }
     Phase phase() const { return m_phase; }
 
     /// True if this instance owns @p poolId under @p epoch right now (by the local
     /// fence clock): the guard for recording or broadcasting a mix.
-    bool holds(const QString &poolId, qint64 epoch) const;
+    bool holds(const QString &poolId, qint64 epoch) const override;
     /// True while the last successful cycle is younger than fenceAfter: this
     /// instance sees the cluster's database (the health probe).
     bool isInContact() const;
@@ -107,9 +111,9 @@ public:
 
     /// The owner of @p poolId as of the last cycle (this instance included), for
     /// redirects; nullopt while nobody holds it (being taken over).
-    std::optional<PoolOwner> owner(const QString &poolId) const;
+    std::optional<PoolOwner> owner(const QString &poolId) const override;
     /// Instances with a fresh heartbeat as of the last cycle (active and draining).
-    QList<MemberInfo> members() const { return m_lastView.members; }
+    QList<MemberInfo> members() const override { return m_lastView.members; }
     /// Every ownership interval of this member so far (lostAt is nullopt while held).
     QList<OwnershipInterval> ownershipLog() const { return m_log; }
     /// Statement and timing counters.

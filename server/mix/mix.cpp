@@ -2,6 +2,7 @@
 
 #include <bitcoin/bip69.h>
 #include <bitcoin/sighash.h>
+#include <bitcoin/standardness.h>
 #include <protocol/inputshash.h>
 #include <util/assert.h>
 
@@ -352,7 +353,8 @@ Mix::SignatureVerdict Mix::registerSignature(const QString &sessionId, const QLi
     candidate.inputs[index].witness = witness;
     // A signature the node would refuse (invalid, or valid but non-standard) is as good as
     // none: the mix cannot be broadcast with it. Its input is the cause.
-    auto verified = btc::verifyP2wpkhInput(candidate, index, input->input.prevout.value, input->input.prevout.scriptPubKey);
+    auto verified =
+        btc::checkStandardP2wpkhSpend(candidate, index, input->input.prevout.value, input->input.prevout.scriptPubKey);
     if (!verified) {
         const Blame blame{input->input.blameIdentifier(), BlameReason::Signing};
         failBlaming(FailReason::Signing, {blame}, nowMs);

@@ -58,12 +58,12 @@ MixStore::Done<T> MixRecorder::counted(MixStore::Done<T> done)
 
 void MixRecorder::reserveOutput(const QString &address, const QString &mixId, MixStore::Done<bool> done)
 {
-    m_store.insertOutput(address, mixId, m_context, counted<bool>(std::move(done)));
+    m_store.insertOutput(fence(), address, mixId, m_context, counted<bool>(std::move(done)));
 }
 
 void MixRecorder::freeOutputs(const QString &mixId)
 {
-    m_store.deleteOutputs(mixId, m_context, counted<void>([pool = m_poolId](Result<void> r) {
+    m_store.deleteOutputs(fence(), mixId, m_context, counted<void>([pool = m_poolId](Result<void> r) {
                               if (!r)
                                   qCWarning(lcPool).noquote()
                                       << pool << "could not free the outputs of a failed mix:" << r.error().message;
@@ -72,12 +72,12 @@ void MixRecorder::freeOutputs(const QString &mixId)
 
 void MixRecorder::recordMixTxid(const btc::Txid &txid, MixStore::Done<void> done)
 {
-    m_store.recordMixTxid(txid.toHex(), m_denomination, m_context, counted<void>(std::move(done)));
+    m_store.recordMixTxid(fence(), txid.toHex(), m_denomination, m_context, counted<void>(std::move(done)));
 }
 
 void MixRecorder::recordBlames(const QList<mix::Blame> &blames, const QString &mixId)
 {
-    m_store.blame(blames, mixId, m_banPolicy, m_context, counted<QStringList>([pool = m_poolId](Result<QStringList> banned) {
+    m_store.blame(fence(), blames, mixId, m_banPolicy, m_context, counted<QStringList>([pool = m_poolId](Result<QStringList> banned) {
                       if (!banned)
                           qCWarning(lcPool).noquote() << pool << "could not record blames:" << banned.error().message;
                       else if (!banned->isEmpty())
@@ -87,7 +87,7 @@ void MixRecorder::recordBlames(const QList<mix::Blame> &blames, const QString &m
 
 void MixRecorder::saveMix(const MixRecord &record, std::function<void()> answered)
 {
-    m_store.saveMix(record, m_context,
+    m_store.saveMix(fence(), record, m_context,
                     counted<void>([pool = m_poolId, mixId = record.mixId, answered = std::move(answered)](Result<void> r) {
                         if (!r)
                             qCWarning(lcPool).noquote() << pool << "could not save mix" << mixId << ":" << r.error().message;

@@ -50,6 +50,10 @@ public:
     /// logged): the caller holds a drain's end until then.
     void saveMix(const MixRecord &record, std::function<void()> answered);
 
+    /// The lease epoch the pool now runs under: every write is fenced by it in SQL (a write
+    /// made after the lease moved on affects nothing and answers MixStore::kLeaseLost).
+    void setEpoch(qint64 epoch) { m_epoch = epoch; }
+
     /// Writes handed to the store and not answered yet.
     int writesInFlight() const { return m_writesInFlight; }
 
@@ -57,6 +61,7 @@ private:
     /// Counts a write in flight until @p done runs.
     template <typename T>
     MixStore::Done<T> counted(MixStore::Done<T> done);
+    LeaseFence fence() const { return LeaseFence{m_poolId, m_instanceId, m_epoch}; }
 
     MixStore &m_store;
     QString m_instanceId;
@@ -64,6 +69,7 @@ private:
     qint64 m_denomination;
     mix::BanPolicy m_banPolicy;
     QObject *m_context;
+    qint64 m_epoch = 0;
     int m_writesInFlight = 0;
 };
 

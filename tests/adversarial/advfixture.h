@@ -123,8 +123,16 @@ public:
     TestWallet &attackerWallet(int i) { return *wallets[size_t(1 + honestCount + i)]; } ///< 0..attackerCount-1
     const QSet<QString> &honestTx0s() const { return m_honestTx0s; }
 
-    int tip() { return cluster.node.rpc(QStringLiteral("getblockcount"))->toInt(); }
-    void mine(int n = 1) { static_cast<void>(cluster.node.generateToAddress(n, wallets[0]->miningAddress())); }
+    int tip() { return knownTip = cluster.node.rpc(QStringLiteral("getblockcount"))->toInt(); }
+    void mine(int n = 1)
+    {
+        static_cast<void>(cluster.node.generateToAddress(n, wallets[0]->miningAddress()));
+        tip();
+    }
+    /// The chain height as of the last tip() or mine(): what honest clients send at each
+    /// registration (read without a nested node call; a block or two behind is within the
+    /// coordinator's allowed spread).
+    int knownTip = 0;
     QString minerAddress() { return wallets[0]->miningAddress(); }
 
     /// The pool owner's slot name once it is settled (empty after 20 s without one).
@@ -181,7 +189,7 @@ public:
         config.poolId = kAdvPool;
         config.denomination = 1'000'000;
         config.network = btc::Network::Regtest;
-        config.blockHeight = tip();
+        config.blockHeight = [this] { return knownTip; };
         config.registerOutputRetryMs = 200;
         client::ResilienceConfig resilience;
         resilience.maxMixAttempts = 20;

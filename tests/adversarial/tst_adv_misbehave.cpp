@@ -61,7 +61,9 @@ class TestAdvMisbehave : public QObject {
                                 .arg(reasons.join(QLatin1Char(',')), attackedMix,
                                      m_fx.mixRow(attackedMix).join(QLatin1Char(' ')), txid, m_fx.logs())));
         QVERIFY(ended);
-        QCOMPARE(attacker.step(), HostileStep::MixFailed);
+        // Its signature is refused (an error for its session), and the mix fails.
+        QVERIFY2(attacker.step() == HostileStep::MixFailed || attacker.step() == HostileStep::Refused,
+                 qPrintable(QString::number(int(attacker.step()))));
         QVERIFY2(endedAt - attackAt < kAtOnceMs,
                  qPrintable(QStringLiteral("the mix failed %1 ms after the bad witness (not at once)").arg(endedAt - attackAt)));
     }
@@ -117,16 +119,25 @@ private Q_SLOTS:
         QVERIFY2(m_fx.successRowAndBroadcast(txid, &why), qPrintable(why));
         qInfo("(b) honest mix %s %lld ms after the duplicate reveal", qPrintable(txid), mixedAt - attackAt);
 
-        // Each input that revealed the duplicated address is blamed REGISTER_OUTPUT.
-        for (HostileClient *c : {&owner, &copier}) {
-            const QStringList reasons = m_fx.waitBlames(c->blameIdentifier(), 1, 10000);
-            QVERIFY2(reasons.contains(QStringLiteral("REGISTER_OUTPUT")),
-                     qPrintable(QStringLiteral("%1 blamed for [%2]; attacked mix %3: %4; blames: %5\n%6")
-                                    .arg(c == &owner ? QStringLiteral("owner") : QStringLiteral("copier"),
-                                         reasons.join(QLatin1Char(',')), attackedMix,
-                                         m_fx.mixRow(attackedMix).join(QLatin1Char(' ')),
-                                         QString::number(m_fx.blames().size()), m_fx.logs())));
-        }
+        // REVEAL_OUTPUT ends as soon as every registered output is claimed by exactly one input
+        // (or everybody answered): the attacker input that revealed the shared address first
+        // may pass for its owner, and the other is then blamed for not revealing in time; when
+        // both revealed before the end, both are blamed for the duplicate. Either way the
+        // attacker is charged (REGISTER_OUTPUT), and no honest input is (cleanup()).
+        QStringList ownerReasons;
+        QStringList copierReasons;
+        (void)QTest::qWaitFor([&] {
+            ownerReasons = m_fx.blameReasons(owner.blameIdentifier());
+            copierReasons = m_fx.blameReasons(copier.blameIdentifier());
+            return !ownerReasons.isEmpty() || !copierReasons.isEmpty();
+        }, 10000);
+        const QStringList all = ownerReasons + copierReasons;
+        QVERIFY2(!all.isEmpty() && all.count(QStringLiteral("REGISTER_OUTPUT")) == all.size(),
+                 qPrintable(QStringLiteral("owner blamed for [%1], copier for [%2]; attacked mix %3: %4\n%5")
+                                .arg(ownerReasons.join(QLatin1Char(',')), copierReasons.join(QLatin1Char(',')), attackedMix,
+                                     m_fx.mixRow(attackedMix).join(QLatin1Char(' ')), m_fx.logs())));
+        qInfo("(b) blamed: owner [%s], copier [%s]", qPrintable(ownerReasons.join(QLatin1Char(','))),
+              qPrintable(copierReasons.join(QLatin1Char(','))));
         QCOMPARE(m_fx.mixRow(attackedMix).value(0), QStringLiteral("FAIL"));
     }
 

@@ -171,6 +171,22 @@ public:
         }, timeoutMs);
         return out;
     }
+    /// Waits for the next reply whose type (short class name) is one of @p types and
+    /// returns (type, body); replies of other types stay queued.
+    std::optional<QPair<QString, QJsonObject>> nextOf(const QStringList &types, int timeoutMs = 15000)
+    {
+        std::optional<QPair<QString, QJsonObject>> out;
+        (void)QTest::qWaitFor([&] {
+            for (qsizetype i = 0; i < m_messages.size(); ++i) {
+                if (types.contains(m_messages[i].first)) {
+                    out = m_messages.takeAt(i);
+                    return true;
+                }
+            }
+            return false;
+        }, timeoutMs);
+        return out;
+    }
     client::StompClient &stomp() { return m_stomp; }
 
 private:

@@ -11,6 +11,10 @@
 // half of the run). Prints a summary: actions, takeover times, mixes, and the
 // mix transactions that reached the node without being recorded (an instance
 // killed between broadcast and record).
+// Meanwhile an observer (issue #11) subscribes every 100 ms to every pool on every
+// running instance and reads pool_lease just before sending and just after the
+// answer: no instance may answer SubscribePoolResponse for a pool that another
+// instance held, under one epoch and unexpired, in both readings.
 // Environment: WP_CHAOS_SEED replays a run's choices; WP_CHAOS_VERBOSE keeps
 // the clients' info logs; WP_CHAOS_LOGS=<dir> saves the coordinators' logs there.
 #include "clusterfixture.h"
@@ -22,6 +26,7 @@
 #include <bitcoin/address.h>
 #include <crypto/eckey.h>
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
@@ -153,6 +158,217 @@ private:
     bool m_stopped = false;
 };
 
+/// One reading of a pool's pool_lease row (DB clock).
+struct LeaseSnapshot {
+    QString instanceId; ///< empty: nobody
+    qint64 epoch = -1;
+    qint64 expiresInUs = 0; ///< expires_at - UTC_TIMESTAMP(6); <= 0: expired
+    bool heldBy(const QString &other) const { return !instanceId.isEmpty() && instanceId == other && expiresInUs > 0; }
+};
+
+/// The routing observer of issue #11: every 100 ms it subscribes to every pool on
+/// every running instance, over at most kSessionsPerPool STOMP sessions per
+/// (instance, pool), each used for at most kSubscriptionsPerSession SUBSCRIBEs
+/// (the server allows 16) and then replaced once all are answered. SUBSCRIBEs are
+/// pipelined: one is sent every tick even while earlier ones wait, so an instance
+/// that stalls keeps receiving them for a few seconds (long enough for its leases to
+/// move). The answer to a SUBSCRIBE is the first reply carrying its subscription id
+/// (the server copies every reply to all the session's subscriptions, in order).
+/// Each answer is recorded with its send and receive times and the pool's lease row
+/// read just before the SUBSCRIBE was sent and just after the answer arrived. A
+/// SubscribePoolResponse from instance X for pool P is a violation when both
+/// readings show another instance holding P under the same epoch, unexpired: P was
+/// owned elsewhere for the whole time X took to answer.
+/// Thread affinity: the test thread (its DB reads block it briefly).
+class LeaseObserver : public QObject {
+public:
+    LeaseObserver(test::ClusterFixture &cluster, QStringList slotNames, QStringList pools)
+        : m_cluster(cluster), m_slotNames(std::move(slotNames)), m_pools(std::move(pools))
+    {
+        m_clock.start();
+        connect(&m_timer, &QTimer::timeout, this, &LeaseObserver::tick);
+    }
+
+    void start() { m_timer.start(kPeriodMs); }
+    void stop()
+    {
+        m_timer.stop();
+        for (const QList<Probe *> &probes : std::as_const(m_probes))
+            for (Probe *p : probes)
+                p->stomp.disconnectFromServer();
+    }
+    /// No new session to @p slot while it is being (re)started: its instance id is not known yet.
+    void setStarting(const QString &slot, bool starting)
+    {
+        if (starting)
+            m_starting.insert(slot);
+        else
+            m_starting.remove(slot);
+    }
+
+    int checked = 0;    ///< answers checked
+    int subscribed = 0; ///< of which SubscribePoolResponse
+    int sent = 0;       ///< SUBSCRIBEs sent
+    int sessions = 0;   ///< STOMP sessions opened
+    int unanswered = 0; ///< SUBSCRIBEs whose session closed (or timed out) before the answer
+    qint64 slowestMs = 0; ///< longest time from a SUBSCRIBE to its answer
+    QHash<QString, int> answers; ///< answer type (errors with their code) -> count
+    QStringList violations;
+
+private:
+    static constexpr int kPeriodMs = 100;
+    static constexpr int kSessionsPerPool = 3;
+    static constexpr int kSubscriptionsPerSession = 15;
+    static constexpr int kAnswerTimeoutMs = 15000;
+
+    struct Pending {
+        qint64 sentMs = 0;
+        LeaseSnapshot before;
+    };
+    struct Probe : QObject {
+        client::StompClient stomp;
+        QString slot;
+        QString pool;
+        QString instanceId; ///< of the process it connected to
+        int subscriptions = 0;
+        QHash<QByteArray, Pending> waiting; ///< subscription id -> its SUBSCRIBE
+        bool dead = false;
+        bool exhausted() const { return subscriptions >= kSubscriptionsPerSession && waiting.isEmpty(); }
+    };
+
+    std::optional<QHash<QString, LeaseSnapshot>> readLeases()
+    {
+        auto rows = m_cluster.sql().query("SELECT pool_id, instance_id, epoch,"
+                                          " TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(6), expires_at) FROM pool_lease");
+        if (!rows)
+            return std::nullopt;
+        QHash<QString, LeaseSnapshot> out;
+        for (const auto &row : *rows)
+            out.insert(row.toString(0).value_or(QString()),
+                       LeaseSnapshot{row.toString(1).value_or(QString()), row.toInt64(2).value_or(-1),
+                                     row.toInt64(3).value_or(0)});
+        return out;
+    }
+
+    void tick()
+    {
+        const QStringList running = m_cluster.running();
+        QList<Probe *> ready;
+        for (const QString &slot : m_slotNames) {
+            for (const QString &pool : m_pools) {
+                QList<Probe *> &probes = m_probes[slot + QLatin1Char('/') + pool];
+                for (qsizetype i = 0; i < probes.size();) {
+                    Probe *p = probes[i];
+                    const bool late = std::any_of(p->waiting.cbegin(), p->waiting.cend(), [&](const Pending &w) {
+                        return m_clock.elapsed() - w.sentMs > kAnswerTimeoutMs;
+                    });
+                    if (late)
+                        p->stomp.disconnectFromServer(); // its SUBSCRIBEs count as unanswered
+                    if (p->dead || p->exhausted()) {
+                        probes.removeAt(i);
+                        p->stomp.disconnectFromServer();
+                        p->deleteLater();
+                        continue;
+                    }
+                    ++i;
+                }
+                const auto usable = std::find_if(probes.begin(), probes.end(), [](Probe *p) {
+                    return p->stomp.state() == client::StompClient::State::Connected &&
+                           p->subscriptions < kSubscriptionsPerSession;
+                });
+                if (usable != probes.end())
+                    ready.append(*usable);
+                if (probes.size() < kSessionsPerPool && running.contains(slot) && !m_starting.contains(slot))
+                    probes.append(open(slot, pool));
+            }
+        }
+        if (ready.isEmpty())
+            return;
+        const auto leases = readLeases();
+        if (!leases)
+            return;
+        for (Probe *p : std::as_const(ready)) {
+            const QByteArray id =
+                p->stomp.subscribe(proto::endpoint::kPrivateReply, {{proto::header::kPoolId, p->pool.toUtf8()}});
+            if (id.isEmpty())
+                continue;
+            p->waiting.insert(id, Pending{m_clock.elapsed(), leases->value(p->pool)});
+            ++p->subscriptions;
+            ++sent;
+        }
+    }
+
+    Probe *open(const QString &slot, const QString &pool)
+    {
+        auto *p = new Probe;
+        p->setParent(this);
+        p->slot = slot;
+        p->pool = pool;
+        p->instanceId = m_cluster.instanceId(slot);
+        p->stomp.setConnectTimeout(3000);
+        connect(&p->stomp, &client::StompClient::messageReceived, p,
+                [this, p](const QString &type, const proto::StompFrame &frame) { onMessage(p, type, frame); });
+        connect(&p->stomp, &client::StompClient::disconnected, p, [this, p](const QString &) {
+            unanswered += int(p->waiting.size());
+            p->waiting.clear();
+            p->dead = true;
+        });
+        QUrl ws(m_cluster.url(slot) + QString::fromLatin1(proto::endpoint::kWsConnect));
+        ws.setScheme(QStringLiteral("ws"));
+        p->stomp.connectToServer(ws);
+        ++sessions;
+        return p;
+    }
+
+    void onMessage(Probe *p, const QString &messageType, const proto::StompFrame &frame)
+    {
+        const auto it = p->waiting.constFind(frame.header("subscription"));
+        if (it == p->waiting.cend())
+            return; // a copy for a subscription already answered
+        QString type = proto::messageTypeShortName(messageType);
+        if (type == QLatin1String("ErrorResponse")) {
+            type += QStringLiteral(" %1").arg(
+                QJsonDocument::fromJson(frame.body()).object().value(QStringLiteral("errorCode")).toInt());
+        } else if (type != QLatin1String("SubscribePoolResponse") && type != QLatin1String("RedirectResponse")) {
+            return;
+        }
+        const Pending sentWith = *it;
+        p->waiting.erase(it);
+        const qint64 receivedMs = m_clock.elapsed();
+        slowestMs = std::max(slowestMs, receivedMs - sentWith.sentMs);
+        const auto leases = readLeases();
+        if (!leases)
+            return; // not checked
+        const LeaseSnapshot after = leases->value(p->pool);
+        ++checked;
+        ++answers[type];
+        if (type != QLatin1String("SubscribePoolResponse"))
+            return;
+        ++subscribed;
+        const LeaseSnapshot &before = sentWith.before;
+        if (before.instanceId != p->instanceId && before.heldBy(before.instanceId) &&
+            after.heldBy(before.instanceId) && after.epoch == before.epoch) {
+            violations.append(QStringLiteral("%1 (%2) served %3 (SUBSCRIBE at %4 ms, answer at %5 ms) while %6 held it"
+                                             " under epoch %7 (expiring in %8 / %9 ms)")
+                                  .arg(p->slot, p->instanceId.left(8), p->pool)
+                                  .arg(sentWith.sentMs)
+                                  .arg(receivedMs)
+                                  .arg(m_cluster.nameOf(before.instanceId) + QLatin1Char(' ') + before.instanceId.left(8))
+                                  .arg(before.epoch)
+                                  .arg(before.expiresInUs / 1000)
+                                  .arg(after.expiresInUs / 1000));
+        }
+    }
+
+    test::ClusterFixture &m_cluster;
+    const QStringList m_slotNames;
+    const QStringList m_pools;
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+    QHash<QString, QList<Probe *>> m_probes; ///< "slot/pool" -> its sessions
+    QSet<QString> m_starting;
+};
+
 /// "min/median/max ms (n)" of @p values in microseconds.
 QString stats(QList<qint64> values)
 {
@@ -236,6 +452,8 @@ private Q_SLOTS:
         const qint64 mixesBefore = successfulMixes();
         for (auto &c : clients)
             c->next();
+        LeaseObserver observer(m_cluster, m_slots, {kMixPool, QStringLiteral("0.001btc")});
+        observer.start();
 
         // The chaos.
         bool seeded = false;
@@ -291,7 +509,9 @@ private Q_SLOTS:
             QString target;
             if (action == QLatin1String("restart")) {
                 const QString name = stopped.at(random.bounded(int(stopped.size())));
+                observer.setStarting(name, true);
                 auto started = m_cluster.start(name);
+                observer.setStarting(name, false);
                 QVERIFY2(started, qPrintable(name + QStringLiteral(": ") + (started ? QString() : started.error().message)));
                 ++restarts;
                 target = name;
@@ -323,6 +543,7 @@ private Q_SLOTS:
             return std::none_of(m_slots.begin(), m_slots.end(), [&](const QString &n) { return m_cluster.isStopping(n); });
         };
         QTRY_VERIFY_WITH_TIMEOUT(allReaped(), 30000);
+        observer.stop();
         const qint64 chaosMs = run.elapsed();
         const qint64 mixesAtEnd = successfulMixes() - mixesBefore;
         QStringList clientStates;
@@ -425,8 +646,18 @@ private Q_SLOTS:
         }
         qInfo("ownership intervals: %lld over %lld pools, %lld violations; double-lease samples: %lld",
               qint64(log.size()), qint64(log.pools().size()), qint64(violations.size()), qint64(doubleLeases.size()));
+        QStringList answerText;
+        for (auto it = observer.answers.cbegin(); it != observer.answers.cend(); ++it)
+            answerText.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+        answerText.sort();
+        qInfo("routing observer: %d SUBSCRIBEs over %d sessions, %d answers checked against pool_lease (%s), slowest"
+              " answer %lld ms, %d unanswered (session closed), %lld served while another instance held the pool",
+              observer.sent, observer.sessions, observer.checked, qPrintable(answerText.join(QStringLiteral(", "))),
+              observer.slowestMs, observer.unanswered, qint64(observer.violations.size()));
 
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n')) + QStringLiteral("\n") + log.dump(now)));
+        QVERIFY2(observer.violations.isEmpty(), qPrintable(observer.violations.join(QLatin1Char('\n'))));
+        QVERIFY2(observer.checked > 0, "the routing observer checked no answer");
         QVERIFY2(doubleLeases.isEmpty(), qPrintable(doubleLeases.join(QLatin1Char(','))));
         QVERIFY2(unleased.isEmpty(), qPrintable(QStringLiteral("successful mixes without a matching lease: ") +
                                                unleased.join(QStringLiteral("; "))));

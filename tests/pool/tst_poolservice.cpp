@@ -279,13 +279,26 @@ private Q_SLOTS:
     {
         m_messenger = std::make_unique<ScriptedMessenger>();
         m_leaseHeld = true;
-        PoolService::Deps deps{*m_messenger, *m_store, *m_rpc, btc::Network::Regtest,
-                               util::toHex(crypto::randomBytes(16)), mix::BanPolicy{}, 0};
+        m_instanceId = util::toHex(crypto::randomBytes(16));
+        PoolService::Deps deps{*m_messenger, *m_store, *m_rpc, btc::Network::Regtest, m_instanceId, mix::BanPolicy{}, 0};
         m_pool = std::make_unique<PoolService>(testPool(), testTimings(), std::move(deps));
         m_pool->setLeaseGuard([this] { return m_leaseHeld; });
         m_messenger->setPool(m_pool.get());
         connect(m_pool.get(), &PoolService::mixStarted, this, [this](const QString &id) { m_started.append(id); });
         connect(m_pool.get(), &PoolService::mixFinished, this, [this](const MixRecord &r) { m_finished.append(r); });
+    }
+
+    /// Gives this test's instance the pool's lease under @p epoch in the database (every write
+    /// the pool makes is fenced by it), then starts the pool.
+    void startUnderLease(qint64 epoch)
+    {
+        auto leased = m_sql->exec("INSERT INTO pool_lease (pool_id, instance_id, epoch, expires_at)"
+                                  " VALUES (?, ?, ?, UTC_TIMESTAMP(6) + INTERVAL 1 HOUR)"
+                                  " ON DUPLICATE KEY UPDATE instance_id = VALUES(instance_id), epoch = VALUES(epoch),"
+                                  " expires_at = VALUES(expires_at)",
+                                  {testPool().poolId, m_instanceId, epoch});
+        QVERIFY2(leased, leased ? "" : qPrintable(leased.error().message));
+        m_pool->start(epoch);
     }
 
     void cleanup()
@@ -299,7 +312,7 @@ private Q_SLOTS:
     void fullMixIsBroadcast()
     {
         QList<ScriptedClient *> clients = registerClients(3);
-        m_pool->start(0);
+        startUnderLease(0);
         QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), 1, 20000);
         const MixRecord record = m_finished.first();
         QCOMPARE(record.status, QStringLiteral("SUCCESS"));
@@ -343,7 +356,7 @@ private Q_SLOTS:
         ScriptedClient &leaver = *clients[0];
         ScriptedClient &honest = *clients[1];
         leaver.rejoinOnFail = false; // its session is closed
-        m_pool->start(0);
+        startUnderLease(0);
         QTRY_VERIFY_WITH_TIMEOUT(!leaver.confirmedMixId.isEmpty() && !honest.confirmedMixId.isEmpty(), 10000);
         const QString mixId = leaver.confirmedMixId;
         QCOMPARE(m_pool->currentMix()->mixId(), mixId);
@@ -379,7 +392,7 @@ private Q_SLOTS:
         QList<ScriptedClient *> clients = registerClients(2);
         ScriptedClient &spender = *clients[0];
         spender.rejoinOnFail = false;
-        m_pool->start(0);
+        startUnderLease(0);
         QTRY_VERIFY_WITH_TIMEOUT(!clients[0]->confirmedMixId.isEmpty() && !clients[1]->confirmedMixId.isEmpty(), 10000);
         const QString mixId = spender.confirmedMixId;
         // It holds its blind signature, then spends its coin elsewhere (mined).
@@ -407,7 +420,7 @@ private Q_SLOTS:
         m_pool->registerInput(banned.registeredInput());
         QList<ScriptedClient *> honest = registerClients(2);
         // Three inputs for three slots: the banned one is picked, and refused before its invitation.
-        m_pool->start(0);
+        startUnderLease(0);
         QTRY_COMPARE_WITH_TIMEOUT(banned.errorCodes(), QList<int>{proto::error::kInputBanned}, 10000);
         QVERIFY(banned.all(QStringLiteral("ErrorResponse")).first().body.value(QStringLiteral("message")).toString()
                     .contains(QStringLiteral("Test ban.")));
@@ -426,7 +439,7 @@ private Q_SLOTS:
         silent.confirm = false;
         m_pool->registerInput(silent.registeredInput());
         QList<ScriptedClient *> honest = registerClients(2);
-        m_pool->start(0);
+        startUnderLease(0);
         // Invited, silent past the confirm deadline: its slot is freed, and it is invited again
         // only because no other input waits.
         QTRY_COMPARE_WITH_TIMEOUT(silent.count(QStringLiteral("ConfirmInputMixStatusNotification")), 2, 10000);
@@ -453,7 +466,7 @@ private Q_SLOTS:
         QList<ScriptedClient *> inMix = registerClients(2);
         for (ScriptedClient *c : inMix)
             c->rejoinOnFail = false; // their clients would be redirected to the next owner
-        m_pool->start(5);
+        startUnderLease(5);
         QTRY_VERIFY_WITH_TIMEOUT(!inMix[0]->confirmedMixId.isEmpty() && !inMix[1]->confirmedMixId.isEmpty(), 10000);
         const QString mixId = inMix[0]->confirmedMixId;
         QCOMPARE(m_pool->epoch(), 5);
@@ -510,7 +523,7 @@ private Q_SLOTS:
             });
             QVERIFY(m_pool->isDraining());
         });
-        m_pool->start(9);
+        startUnderLease(9);
         QTRY_VERIFY_WITH_TIMEOUT(late, 10000);
         QCOMPARE(late->errorCodes(), QList<int>{proto::error::kPoolUnavailable}); // queued: handed over
         QTRY_VERIFY_WITH_TIMEOUT(drained, 20000);
@@ -635,6 +648,7 @@ private:
     std::unique_ptr<ScriptedMessenger> m_messenger;
     std::unique_ptr<PoolService> m_pool;
     bool m_leaseHeld = true;
+    QString m_instanceId;
     QStringList m_started;
     QList<MixRecord> m_finished;
 };
