@@ -112,12 +112,12 @@ void MixStore::saveMix(const LeaseFence &fence, const MixRecord &m, QObject *con
                     " nb_liquidities, amount_in, amount_out, fees_amount, fees_price, mix_duration, mix_status,"
                     " fail_reason, fail_info, created, updated)"
                     " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    " UTC_TIMESTAMP(6) - INTERVAL ? SECOND, UTC_TIMESTAMP(6)"
+                    " UTC_TIMESTAMP(6) - INTERVAL ? MICROSECOND, UTC_TIMESTAMP(6)"
                     " FROM pool_lease WHERE " WP_LEASE_IS_CURRENT,
                     withFence({m.instanceId, m.epoch, m.poolId, m.mixId, m.denomination, m.anonymitySet, m.nbMustMix,
                                m.nbLiquidities, m.amountIn, m.amountOut, m.feesAmount, m.feesPrice, m.durationS,
                                m.status, m.failReason.isEmpty() ? QVariant() : QVariant(m.failReason),
-                               m.failInfo.isEmpty() ? QVariant() : QVariant(m.failInfo.left(255)), m.durationS},
+                               m.failInfo.isEmpty() ? QVariant() : QVariant(m.failInfo.left(255)), m.durationMs * 1000},
                               fence));
                 if (!mix)
                     return mix.error();

@@ -34,6 +34,7 @@ struct MixRecord {
     qint64 feesAmount = 0;
     qint64 feesPrice = 0;   ///< sat/vB
     int durationS = 0;
+    qint64 durationMs = 0;  ///< the same, exactly: `created` is stored as the mix's start (now - durationMs)
     QString status;         ///< SUCCESS or FAIL
     QString failReason;
     QString failInfo;

@@ -31,7 +31,8 @@ MixRecord MixRecorder::recordOf(const mix::Mix &mix, qint64 epoch, qint64 nowMs)
     record.nbLiquidities = mix.nbLiquidity();
     for (const mix::MixInput &i : mix.inputs())
         record.amountIn += i.input.prevout.value;
-    record.durationS = int((nowMs - mix.createdAtMs()) / 1000);
+    record.durationMs = nowMs - mix.createdAtMs();
+    record.durationS = int(record.durationMs / 1000);
     record.status = success ? QStringLiteral("SUCCESS") : QStringLiteral("FAIL");
     record.failReason = mix::failReasonName(mix.failReason());
     record.failInfo = mix.failInfo();
