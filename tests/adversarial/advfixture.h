@@ -321,6 +321,22 @@ public:
     }
     /// Starts a new test: honestBlames() looks at later rows only.
     void markBlames() { m_blameMark = blames().size(); }
+    /// Before each test: the honest coins a failed test left waiting are stopped, and blame
+    /// rows are counted from here.
+    void beginTest()
+    {
+        stopHonest();
+        markBlames();
+    }
+    /// After each test: what went wrong for an honest user (a blame since beginTest()) or,
+    /// with @p allRunning, for the cluster (an instance died). Empty when nothing did.
+    QString afterTestProblem(bool allRunning = true)
+    {
+        for (const QString &name : cluster.names())
+            if (allRunning && !cluster.isRunning(name))
+                return name + QStringLiteral(" died:\n") + logs();
+        return honestBlames().join(QLatin1Char('\n'));
+    }
     /// Stops every honest coin still waiting (left over by a test that failed).
     void stopHonest()
     {

@@ -32,15 +32,12 @@ private Q_SLOTS:
         m_attacker = &m_fx.attacker(0);
     }
 
-    void init()
-    {
-        m_fx.stopHonest();
-        m_fx.markBlames();
-    }
+    void init() { m_fx.beginTest(); }
 
     void cleanup()
     {
-        QVERIFY2(m_fx.honestBlames().isEmpty(), qPrintable(m_fx.honestBlames().join(QLatin1Char('\n'))));
+        const QString problem = m_fx.afterTestProblem(false); // an instance may be stopped on purpose
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void disconnectAfterConfirm_data()

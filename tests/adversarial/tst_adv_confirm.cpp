@@ -33,15 +33,12 @@ private Q_SLOTS:
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
     }
 
-    void init()
-    {
-        m_fx.stopHonest();
-        m_fx.markBlames();
-    }
+    void init() { m_fx.beginTest(); }
 
     void cleanup()
     {
-        QVERIFY2(m_fx.honestBlames().isEmpty(), qPrintable(m_fx.honestBlames().join(QLatin1Char('\n'))));
+        const QString problem = m_fx.afterTestProblem(false); // an instance may be stopped on purpose
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     /// (d) Registers, never confirms.

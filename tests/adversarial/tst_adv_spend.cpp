@@ -33,17 +33,12 @@ private Q_SLOTS:
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
     }
 
-    void init()
-    {
-        m_fx.stopHonest();
-        m_fx.markBlames();
-    }
+    void init() { m_fx.beginTest(); }
 
     void cleanup()
     {
-        for (const QString &name : m_fx.cluster.names())
-            QVERIFY2(m_fx.cluster.isRunning(name), qPrintable(name + QStringLiteral(" died:\n") + m_fx.logs()));
-        QVERIFY2(m_fx.honestBlames().isEmpty(), qPrintable(m_fx.honestBlames().join(QLatin1Char('\n'))));
+        const QString problem = m_fx.afterTestProblem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     /// (a) Two attacker inputs are confirmed (each holds a blind signature); one is
