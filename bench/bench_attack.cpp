@@ -188,7 +188,7 @@ private:
         config.poolId = test::kAdvPool;
         config.denomination = 1'000'000;
         config.network = btc::Network::Regtest;
-        config.blockHeight = m_tip;
+        config.blockHeight = [this] { return m_tip; };
         config.registerOutputRetryMs = 200;
         client::ResilienceConfig resilience;
         resilience.maxMixAttempts = 1000; // a persistent attacker must not make honest coins give up
