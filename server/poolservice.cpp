@@ -305,8 +305,10 @@ void PoolService::onInvitationsExpired(QList<mix::RegisteredInput> expired)
 void PoolService::confirmInput(const QString &sessionId, const proto::ConfirmInputRequest &request)
 {
     if (!m_mix || request.mixId != m_mix->mixId()) {
-        // A confirmation for a mix that is over: the input was requeued and waits for a new invitation.
-        if (!m_queue.containsSession(sessionId))
+        // A confirmation for a mix that is over: the input went back to the queue, and may already
+        // be invited to the next mix (after a failed mix the next one starts at once). Only a
+        // session the pool does not know at all is told.
+        if (!m_queue.containsSession(sessionId) && !(m_mix && m_mix->hasSession(sessionId)))
             m_notifier.error(sessionId, proto::error::kServerError, QStringLiteral("Confirming input not found"));
         return;
     }

@@ -385,6 +385,17 @@ private Q_SLOTS:
         QTRY_COMPARE(mixStatus(mixId), QStringLiteral("FAIL"));
         // The innocent input registers again and is invited into the next mix.
         QTRY_COMPARE_WITH_TIMEOUT(honest.confirmedMixId, m_started.last(), 5000);
+
+        // A confirmation of the mix that failed, arriving late from a session that is in the
+        // next mix by now, is ignored: it must not end that honest client's session.
+        const int errorsBefore = honest.count(QStringLiteral("ErrorResponse"));
+        proto::ConfirmInputRequest late;
+        late.mixId = mixId;
+        late.blindedBordereau64 = proto::encodeZ85(crypto::randomBytes(256));
+        late.userHash = QStringLiteral("late");
+        m_pool->confirmInput(honest.sessionId, late);
+        QTest::qWait(50);
+        QCOMPARE(honest.count(QStringLiteral("ErrorResponse")), errorsBefore);
     }
 
     void inputSpentBeforeRegisterOutputIsBlamedSpent()
