@@ -20,7 +20,7 @@
 //                        2 s after each attempt ended (FAIL, refusal, own disconnect);
 //              "tx0of10" a Tx0 of ten premix coins feeding it: each attempt uses the
 //                        next coin of the Tx0 (one attempt in flight at a time).
-//            Kinds: disconnect 500 ms after its blind signature; never confirm an
+//            Kinds: disconnect as soon as it holds its blind signature; never confirm an
 //            invitation; duplicate reveal (two inputs of two Tx0s; when both are in
 //            the mix one registers an output and both reveal it, an input alone
 //            reveals an address it did not register); a high-S signature; a signature
@@ -347,8 +347,9 @@ private:
         test::HostileBehaviour b;
         switch (m_kind) {
         case Kind::Disconnect:
+            // At once: with a full queue a mix can reach SIGNING within half a second, and
+            // a token holder that leaves after it signed breaks nothing.
             b.disconnectAt = HostileStep::Confirmed;
-            b.disconnectDelayMs = 500; // let the mix fill up first: the most damage
             break;
         case Kind::NeverConfirm:
             b.confirm = false;
