@@ -69,7 +69,7 @@ bool Mix::hasMinMustMixAndFee() const
     return nbMustMix() >= m_pool.minMustMix && minerFeeAccumulated() >= m_pool.minerFeeMix();
 }
 
-// Slot arithmetic of the classic coordinator (§3.4); results may be negative.
+// Slot arithmetic of the classic coordinator; results may be negative.
 int Mix::liquiditySlots() const
 {
     if (!hasMinMustMixAndFee())

@@ -18,7 +18,7 @@
 
 namespace wp::server::mix {
 
-/// Phases of one mix (the classic MixStatus plus nothing else, §3.2).
+/// Phases of one mix (the classic MixStatus, nothing added).
 enum class MixPhase { ConfirmInput, RegisterOutput, RevealOutput, Signing, Success, Fail };
 
 /// Why a mix failed (classic FailReason; Coordinator is ours: the instance drained,
@@ -106,7 +106,7 @@ public:
 
     enum class ConfirmVerdict {
         Accept,           ///< joined: blind-sign its bordereau, then confirmationSent()
-        Requeue,          ///< back to the queue silently (§3.5), see reason
+        Requeue,          ///< back to the queue silently (the classic rule), see reason
         NotInvited,       ///< the session was never invited (500 "Confirming input not found")
         AlreadyConfirmed, ///< the outpoint is already in the mix (611)
     };
@@ -115,23 +115,22 @@ public:
         QString reason;
         std::optional<RegisteredInput> input; ///< for Requeue: what goes back to the queue
     };
-    /// A ConfirmInput from @p sessionId (§3.5).
+    /// A ConfirmInput from @p sessionId.
     ConfirmResult confirmInput(const QString &sessionId, const QString &userHash);
     /// The session's ConfirmInputResponse was sent (REGISTER_OUTPUT waits for all of them).
     void confirmationSent(const QString &sessionId);
 
-    /// Enough inputs, mustMix overpay and liquidity, and every blind signature delivered (§3.4).
+    /// Enough inputs, mustMix overpay and liquidity, and every blind signature delivered.
     bool isReady() const;
-
 
     // ---- REGISTER_OUTPUT -----------------------------------------------------
 
     /// CONFIRM_INPUT -> REGISTER_OUTPUT. Returns the invited-but-unconfirmed inputs, which go back to the queue.
     QList<RegisteredInput> startRegisterOutput(qint64 nowMs);
-    /// SHA-512 of the sorted inputs (§3.7), set when REGISTER_OUTPUT starts.
+    /// SHA-512 of the sorted inputs (the classic inputsHash), set when REGISTER_OUTPUT starts.
     const QString &inputsHash() const { return m_inputsHash; }
 
-    /// Checks and records an output (§3.6, in-memory part: phase, bordereau unused, address
+    /// Checks and records an output (in-memory part: phase, bordereau unused, address
     /// unused here, not an input's script, valid unblinded signature). The service then
     /// records the address in the shared `mix_output` table and calls releaseOutput() if that fails.
     Result<void> registerOutput(const QString &address, const btc::Script &scriptPubKey, const QByteArray &bordereau,
@@ -183,7 +182,7 @@ public:
         QList<Blame> blames;
         QList<RegisteredInput> expired;     ///< CONFIRM_INPUT: invitations past the confirm deadline
     };
-    /// Called at deadlineMs(): ticks CONFIRM_INPUT, or times out the current phase (§3.2, §3.9).
+    /// Called at deadlineMs(): ticks CONFIRM_INPUT, or times out the current phase.
     DeadlineOutcome onDeadline(qint64 nowMs);
 
     struct LossOutcome {
@@ -251,7 +250,7 @@ private:
         btc::Script scriptPubKey;
     };
     QList<Output> m_outputs;
-    QSet<QByteArray> m_bordereaux; ///< compared by value (trap §13.7)
+    QSet<QByteArray> m_bordereaux; ///< compared by value, not by identity (a replayed bordereau is refused)
     QHash<QString, QByteArray> m_bordereauByAddress;
     btc::Transaction m_tx;
 

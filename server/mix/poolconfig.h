@@ -8,7 +8,7 @@
 
 namespace wp::server::mix {
 
-/// One mixing pool's parameters (protocol reference §3.1, §9), identical on every
+/// One mixing pool's parameters (those of the classic coordinator), identical on every
 /// instance of the cluster. Immutable once the coordinator has started.
 struct PoolConfig {
     QString poolId;                 ///< e.g. "0.01btc"
@@ -32,7 +32,7 @@ struct PoolConfig {
     btc::Amount minerFeeMix() const { return std::max<btc::Amount>(minRelayFee, minMustMix * minerFeeMin); }
 };
 
-/// Phase timers of a mix (§3.2). Tests run them in milliseconds.
+/// Phase timers of a mix. Tests run them in milliseconds.
 struct MixTimings {
     int confirmTickMs = 10000;       ///< CONFIRM_INPUT: invitation / readiness tick
     int registerOutputMs = 120000;   ///< REGISTER_OUTPUT timeout
