@@ -39,6 +39,13 @@ PoolService::PoolService(mix::PoolConfig pool, mix::MixTimings timings, Deps dep
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &PoolService::onDeadline);
     connect(&m_keys, &MixKeyPrefetcher::keyReady, this, &PoolService::onKeyReady);
+    // The database refused a write of ours because the lease moved on: the pool is lost.
+    m_recorder.setOnLeaseLost([this] {
+        if (m_lifecycle.isRunning()) {
+            qCWarning(lcPool).noquote() << m_pool.poolId << "the database says the lease is no longer ours: stops";
+            stop(QStringLiteral("The pool moved to another coordinator instance: connect again"));
+        }
+    });
 }
 
 PoolService::~PoolService() = default;
@@ -585,10 +592,8 @@ void PoolService::recordAndSend(const btc::Transaction &tx)
         m_busy = false;
         if (!isCurrent(mixId) || m_mix->phase() != MixPhase::Signing)
             return;
-        if (!recorded && recorded.error().code == MixStore::kLeaseLost) { // the database says: no longer ours
-            stop(QStringLiteral("The pool moved to another coordinator instance: connect again"));
-            return;
-        }
+        if (!recorded && recorded.error().code == MixStore::kLeaseLost)
+            return; // no longer ours: the recorder's lease-lost handler stops the pool
         if (!recorded) // the mix is still good for its users; saveMix() tries again
             qCWarning(lcPool).noquote() << m_pool.poolId << "could not record the mix txid before broadcasting:"
                                         << recorded.error().message;

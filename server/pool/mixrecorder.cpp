@@ -53,7 +53,10 @@ MixStore::Done<T> MixRecorder::counted(MixStore::Done<T> done)
     ++m_writesInFlight;
     return [this, done = std::move(done)](Result<T> r) {
         --m_writesInFlight;
+        const bool leaseLost = !r && r.error().code == MixStore::kLeaseLost;
         done(std::move(r));
+        if (leaseLost && m_onLeaseLost)
+            m_onLeaseLost();
     };
 }
 

@@ -54,6 +54,10 @@ public:
     /// made after the lease moved on affects nothing and answers MixStore::kLeaseLost).
     void setEpoch(qint64 epoch) { m_epoch = epoch; }
 
+    /// Called (after the write's own answer) whenever the store refuses a write because the
+    /// lease is no longer current: the pool has been lost, whatever the write was.
+    void setOnLeaseLost(std::function<void()> onLeaseLost) { m_onLeaseLost = std::move(onLeaseLost); }
+
     /// Writes handed to the store and not answered yet.
     int writesInFlight() const { return m_writesInFlight; }
 
@@ -70,6 +74,7 @@ private:
     mix::BanPolicy m_banPolicy;
     QObject *m_context;
     qint64 m_epoch = 0;
+    std::function<void()> m_onLeaseLost;
     int m_writesInFlight = 0;
 };
 

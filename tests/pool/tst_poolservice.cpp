@@ -472,6 +472,34 @@ private Q_SLOTS:
             QCOMPARE(blames(c->blameIdentifier()), QStringList{});
     }
 
+    /// The local guard still says the lease is ours, but the database gave it to another
+    /// instance (a clock or fence error): the first write of the mix (its first output) is
+    /// fenced out in SQL, the pool stops at once, and nothing of the mix is recorded.
+    void writeRefusedByTheLeaseStopsThePool()
+    {
+        QList<ScriptedClient *> clients = registerClients(3);
+        for (ScriptedClient *c : clients)
+            c->rejoinOnFail = false;
+        startUnderLease(7);
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(clients.begin(), clients.end(),
+                                             [](ScriptedClient *c) { return !c->confirmedMixId.isEmpty(); }),
+                                 10000);
+        const QString mixId = clients.first()->confirmedMixId;
+        auto moved = m_sql->exec("UPDATE pool_lease SET instance_id = ?, epoch = epoch + 1 WHERE pool_id = ?",
+                                 {util::toHex(crypto::randomBytes(16)), testPool().poolId});
+        QVERIFY(moved && moved->affectedRows == 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_pool->isRunning(), 10000);
+        QVERIFY(m_leaseHeld); // the local guard never said so: the database did
+        QTRY_COMPARE(m_finished.size(), 1);
+        QCOMPARE(m_finished.first().failReason, QStringLiteral("COORDINATOR"));
+        QCOMPARE(mixStatus(mixId), QString()); // no row: the epoch is over
+        auto outputs = m_sql->queryOne("SELECT COUNT(*) FROM mix_output WHERE mix_id = ?", {mixId});
+        QVERIFY(outputs && outputs->has_value());
+        QCOMPARE((*outputs)->toInt64(0).value_or(-1), 0);
+        for (ScriptedClient *c : clients)
+            QCOMPARE(blames(c->blameIdentifier()), QStringList{});
+    }
+
     void leaseGuardTurningFalseStopsThePool()
     {
         QList<ScriptedClient *> inMix = registerClients(2);
