@@ -1,7 +1,7 @@
 // bench_failover: how fast a pool is owned again when its owner dies (kill -9) or
 // hands over (SIGTERM drain), with real whirlpool-coordinator processes sharing a
-// private MariaDB (DESIGN §7: <= TTL + 0.5 s median after kill -9 at TTL 3 s;
-// drain <= 2 s). Baseline in the same run: the round trip of a bare lease UPDATE.
+// private MariaDB (targets in docs/benchmarks.md: <= TTL + 0.5 s median after kill -9
+// at TTL 3 s; drain <= 2 s). Baseline in the same run: the round trip of a bare lease UPDATE.
 //
 //   bench_failover [--runs N] [--instances K] [--csv FILE]
 //

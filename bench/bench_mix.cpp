@@ -1,4 +1,4 @@
-// bench_mix: three DESIGN §7 targets, measured on real whirlpool-coordinator
+// bench_mix: three targets of docs/benchmarks.md, measured on real whirlpool-coordinator
 // processes with a private MariaDB and a private bcoin regtest node:
 //
 //  mix       5-party mix with zero configured waits, loopback, to broadcast: <= 1 s.

@@ -1,4 +1,4 @@
-// bench_scale: the connection-scale targets of DESIGN §7, measured on real
+// bench_scale: the connection-scale targets of docs/benchmarks.md, measured on real
 // whirlpool-coordinator processes (private MariaDB + bcoin, as the e2e tests run them):
 //
 //   1. subscribed STOMP clients on one instance: >= 95 % of the fd hard limit, RSS <= 600 MB;
@@ -89,7 +89,7 @@ int raiseFileLimit()
 /// `--bare-server`: the baseline, a plain QWebSocketServer echoing every text message.
 int runBareServer(int argc, char *argv[])
 {
-    qputenv("QT_NO_GLIB", "1"); // the dispatcher the coordinator uses (DESIGN §6)
+    qputenv("QT_NO_GLIB", "1"); // the dispatcher the coordinator uses (docs/benchmarks.md, "The event dispatcher")
     QCoreApplication app(argc, argv);
     QWebSocketServer server(QStringLiteral("bare"), QWebSocketServer::NonSecureMode);
     server.setSupportedSubprotocols({QStringLiteral("v12.stomp"), QStringLiteral("v11.stomp"), QStringLiteral("v10.stomp")});
@@ -374,7 +374,7 @@ int main(int argc, char *argv[])
 
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Connection-scale targets of DESIGN §7 on real coordinators"));
+    parser.setApplicationDescription(QStringLiteral("Connection-scale targets (docs/benchmarks.md) on real coordinators"));
     parser.addHelpOption();
     const auto option = [&](const char *name, const char *help, const char *value, const QString &def) {
         parser.addOption({QLatin1String(name), QLatin1String(help), QLatin1String(value), def});
