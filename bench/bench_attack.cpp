@@ -48,6 +48,7 @@
 // Prints one line per run and a table, writes the CSV (one row per run) and exits 0
 // when every target is met, 2 when one is missed, 1 when a service cannot start.
 #include "../tests/adversarial/advfixture.h"
+#include "benchstats.h"
 
 #include <wallet/tx0builder.h>
 
@@ -87,30 +88,10 @@ QString benchIni(int tx0MaxOutputs, int confirmTickMs)
         .arg(confirmTickMs);
 }
 
-/// Runs the event loop until @p condition holds, checking it every @p pollMs.
-/// Returns: false after @p timeoutMs.
+/// Waits as bench::waitFor(), checking every 50 ms.
 bool waitFor(const std::function<bool()> &condition, int timeoutMs, int pollMs = 50)
 {
-    if (condition())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    bool checking = false; // a condition that spins a nested event loop is not re-entered
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (checking)
-            return;
-        checking = true;
-        if (condition())
-            loop.quit();
-        checking = false;
-    });
-    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-    poll.start(pollMs);
-    deadline.start(timeoutMs);
-    loop.exec();
-    return condition();
+    return bench::waitFor(condition, timeoutMs, pollMs);
 }
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }

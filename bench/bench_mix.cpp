@@ -66,32 +66,10 @@ namespace {
 
 const QString kPool = QStringLiteral("0.01btc");
 
-/// Runs the event loop until @p condition holds, checking it every @p pollMs. Unlike
-/// QTest::qWaitFor (which sleeps 10 ms between rounds of events), socket events are
-/// handled as they come, so that the clients in this process add no latency.
-/// Returns: false after @p timeoutMs.
+/// Waits as bench::waitFor(), checking every 1 ms.
 bool waitFor(const std::function<bool()> &condition, int timeoutMs, int pollMs = 1)
 {
-    if (condition())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    bool checking = false; // a condition that runs a nested event loop is not re-entered
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (checking)
-            return;
-        checking = true;
-        if (condition())
-            loop.quit();
-        checking = false;
-    });
-    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-    poll.start(pollMs);
-    deadline.start(timeoutMs);
-    loop.exec();
-    return condition();
+    return bench::waitFor(condition, timeoutMs, pollMs);
 }
 
 /// Runs the event loop for @p ms.

@@ -84,12 +84,8 @@ void InputValidator::checkBan(std::shared_ptr<Job> job)
                            [this, job](Result<std::optional<Ban>> ban) {
                                if (!ban)
                                    return job->reply(serverError());
-                               if (ban->has_value()) {
-                                   const QString response = (*ban)->response.isEmpty() ? QStringLiteral("Contact us.")
-                                                                                       : (*ban)->response;
-                                   return job->reply(Error(proto::error::kInputBanned,
-                                                           QStringLiteral("Banned from service. ") + response));
-                               }
+                               if (ban->has_value())
+                                   return job->reply(Error(proto::error::kInputBanned, (*ban)->refusal()));
                                fetchTransaction(job);
                            });
 }

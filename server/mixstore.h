@@ -57,6 +57,12 @@ struct Ban {
     QString identifier;
     QString response; ///< shown to the user after "Banned from service. "
     std::optional<qint64> expiresInS;
+
+    /// What a banned input's client is told (error 612), as the classic coordinator says it.
+    QString refusal() const
+    {
+        return QStringLiteral("Banned from service. ") + (response.isEmpty() ? QStringLiteral("Contact us.") : response);
+    }
 };
 
 /// The coordinator's shared state in MySQL (mix history, address reuse, remix

@@ -268,9 +268,7 @@ void PoolService::vetAndInvite(const mix::RegisteredInput &input)
                                if (!ban)
                                    state->error = true;
                                else if (ban->has_value())
-                                   state->banned = QStringLiteral("Banned from service. ") +
-                                                   ((*ban)->response.isEmpty() ? QStringLiteral("Contact us.")
-                                                                               : (*ban)->response);
+                                   state->banned = (*ban)->refusal();
                                decide();
                            });
     m_deps.node.getTxOut(txid, int(input.outpoint.index), this,

@@ -101,6 +101,18 @@ class TestMix : public QObject {
         return mix.registerOutput(p.address, p.outputScript, p.bordereau, *sig);
     }
 
+    /// A mix in SIGNING: five participants joined and registered their outputs.
+    QList<Participant> signingMix(Mix &mix)
+    {
+        QList<Participant> people = fullMix(mix);
+        mix.startRegisterOutput(1000);
+        for (const Participant &p : people)
+            if (!registerOutput(mix, p))
+                qFatal("output refused");
+        mix.startSigning(2000);
+        return people;
+    }
+
     QList<Participant> fullMix(Mix &mix)
     {
         QList<Participant> people{participant(1, false), participant(2, false), participant(3, true),
@@ -306,11 +318,7 @@ private Q_SLOTS:
     void badSignatureRefused()
     {
         auto mix = newMix();
-        QList<Participant> people = fullMix(*mix);
-        mix->startRegisterOutput(1000);
-        for (const Participant &p : people)
-            QVERIFY(registerOutput(*mix, p));
-        mix->startSigning(2000);
+        QList<Participant> people = signingMix(*mix);
         btc::Transaction copy = mix->transaction();
         const auto at = std::find_if(copy.inputs.begin(), copy.inputs.end(),
                                      [&](const btc::TxIn &in) { return in.prevout == people[0].input.outpoint; });
@@ -333,11 +341,7 @@ private Q_SLOTS:
     void garbageSignatureBlamed()
     {
         auto mix = newMix();
-        QList<Participant> people = fullMix(*mix);
-        mix->startRegisterOutput(1000);
-        for (const Participant &p : people)
-            QVERIFY(registerOutput(*mix, p));
-        mix->startSigning(2000);
+        QList<Participant> people = signingMix(*mix);
         const auto verdict = mix->registerSignature(people[3].input.sessionId, {QByteArray("garbage")}, 2100);
         QCOMPARE(verdict.kind, Mix::SignatureVerdict::Kind::Blamed);
         QCOMPARE(mix->blames().first().identifier, people[3].input.blameIdentifier());
@@ -428,11 +432,7 @@ private Q_SLOTS:
     void signingTimeoutBlamesNonSigners()
     {
         auto mix = newMix();
-        QList<Participant> people = fullMix(*mix);
-        mix->startRegisterOutput(1000);
-        for (const Participant &p : people)
-            QVERIFY(registerOutput(*mix, p));
-        mix->startSigning(2000);
+        QList<Participant> people = signingMix(*mix);
         QCOMPARE(mix->deadlineMs(), 6000);
         const auto end = mix->onDeadline(6000);
         QVERIFY(end.failed);
@@ -484,11 +484,8 @@ private Q_SLOTS:
         }
         {   // During SIGNING, after signing: its part is done.
             auto mix = newMix();
-            QList<Participant> people = fullMix(*mix);
-            mix->startRegisterOutput(1000);
-            for (const Participant &p : people)
-                QVERIFY(registerOutput(*mix, p));
-            btc::Transaction copy = mix->startSigning(2000);
+            QList<Participant> people = signingMix(*mix);
+            btc::Transaction copy = mix->transaction();
             const auto at = std::find_if(copy.inputs.begin(), copy.inputs.end(),
                                          [&](const btc::TxIn &in) { return in.prevout == people[1].input.outpoint; });
             QVERIFY(btc::signP2wpkhInput(copy, at - copy.inputs.begin(), people[1].input.prevout.value, people[1].key));
